@@ -1,0 +1,98 @@
+/* arena.c - bump allocator: documents allocate many small strings and
+ * attributes that all die together when the document is cleared. */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+struct arena_block {
+    arena_block *next;
+    size_t size, used;
+    _Alignas(16) unsigned char data[];
+};
+
+enum { ARENA_MIN_BLOCK = 16 * 1024, ARENA_KEEP_MAX = 256 * 1024 };
+
+void arena_init(arena *a)
+{
+    a->head = NULL;
+    a->spare = NULL;
+    a->used_total = 0;
+}
+
+static void free_chain(arena_block *b, arena_block *keep)
+{
+    while (b) {
+        arena_block *next = b->next;
+        if (b != keep)
+            free(b);
+        b = next;
+    }
+}
+
+void arena_reset(arena *a)
+{
+    /* Keep the oldest block if it is not huge: streaming many documents then
+     * costs no allocation at all, and one giant document does not pin its
+     * memory for the rest of the run. */
+    arena_block *oldest = a->head;
+    while (oldest && oldest->next)
+        oldest = oldest->next;
+    arena_block *keep = (oldest && oldest->size <= ARENA_KEEP_MAX) ? oldest : NULL;
+    free_chain(a->head, keep);
+    if (keep) {
+        keep->used = 0;
+        keep->next = NULL;
+    }
+    a->head = keep;
+    a->spare = keep;
+    a->used_total = 0;
+}
+
+void arena_free(arena *a)
+{
+    free_chain(a->head, NULL);
+    arena_init(a);
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    size = (size + 15) & ~(size_t)15;
+    if (size == 0)
+        size = 16;
+    arena_block *b = a->head;
+    if (!b || b->size - b->used < size) {
+        size_t want = b ? b->size * 2 : ARENA_MIN_BLOCK;
+        if (want < size)
+            want = size;
+        if (want > SIZE_MAX - sizeof(arena_block))
+            return NULL;
+        arena_block *nb = malloc(sizeof(arena_block) + want);
+        if (!nb)
+            return NULL;
+        nb->size = want;
+        nb->used = 0;
+        nb->next = b;
+        a->head = b = nb;
+    }
+    void *p = b->data + b->used;
+    b->used += size;
+    a->used_total += size;
+    return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t len)
+{
+    if (len == SIZE_MAX)
+        return NULL;
+    char *p = arena_alloc(a, len + 1);
+    if (!p)
+        return NULL;
+    if (len)
+        memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}

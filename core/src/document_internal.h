@@ -1,0 +1,65 @@
+/* document_internal.h - the document's representation, shared by the core
+ * modules that read it directly (output writers, the pipeline runner). */
+#ifndef TP_DOCUMENT_INTERNAL_H
+#define TP_DOCUMENT_INTERNAL_H
+
+#include <textpipe/document.h>
+
+#include "arena.h"
+#include "offset_map.h"
+
+struct tp_attr {
+    const char *key;
+    tp_value value;
+    tp_attr *next;
+};
+
+/* What the stage running on a document may do: set by the pipeline runner
+ * around each process() call; NULL outside stages (programs may do all). */
+typedef struct stage_scope {
+    int index;                     /* position in the pipeline */
+    const char *label;             /* "stages[1] (sentence-split)" */
+    const char *const *provides;
+    unsigned flags;                /* the plugin's TP_PLUGIN_* flags */
+} stage_scope;
+
+typedef struct doc_view {
+    char *text;        /* NUL-terminated, malloc'd */
+    size_t len;
+    offset_map map;    /* to the previous view; empty for view 0 */
+    const char *made_by;
+} doc_view;
+
+struct tp_layer {
+    tp_doc *doc;
+    const char *name;
+    unsigned flags;
+    unsigned view;
+    int owner;             /* stage index, -1 when made outside a stage */
+    const char *owner_label;
+    tp_span *spans;        /* malloc'd */
+    size_t n, cap;
+};
+
+struct tp_doc {
+    arena mem;
+    char *id_text;
+    json_t *id_json;
+    doc_view *views;
+    unsigned nviews, cap_views;
+    tp_layer **layers;
+    size_t nlayers, cap_layers;
+    tp_attr *attrs;
+    json_t **owned;        /* JSON values held by attributes, released on clear */
+    size_t nowned, cap_owned;
+    const stage_scope *scope;
+    int ascii;
+    size_t replaced;
+    size_t *cp_index;      /* code points before each CP_BLOCK bytes of view 0 */
+    size_t cp_blocks;
+};
+
+/* The pipeline runner sets the scope of the stage about to run. */
+void doc_set_scope(tp_doc *doc, const stage_scope *scope);
+
+#endif

@@ -1,0 +1,231 @@
+/* output.c - documents as JSON (the stable schema in output.h) and as
+ * readable text.  Offsets are turned into code points of the original. */
+#include <config.h>
+
+#include <math.h>
+#include <string.h>
+
+#include <textpipe/output.h>
+
+#include "document_internal.h"
+
+static int wanted(const tp_layer *layer, const tp_output_options *opts)
+{
+    const char *const *list = opts ? opts->layers : NULL;
+    if (!list)
+        return !(layer->flags & TP_LAYER_HIDDEN);
+    for (; *list; list++) {
+        if (strcmp(*list, "all") == 0 || strcmp(*list, layer->name) == 0)
+            return 1;
+        if (strcmp(*list, "default") == 0 && !(layer->flags & TP_LAYER_HIDDEN))
+            return 1;
+    }
+    return 0;
+}
+
+/* A span's extent in the original text: bytes and code points. */
+typedef struct orig_extent {
+    size_t byte_start, byte_end, cp_start, cp_end;
+} orig_extent;
+
+static orig_extent extent_of(tp_doc *doc, const tp_layer *layer, const tp_span *s)
+{
+    orig_extent e;
+    e.byte_start = tp_doc_to_original(doc, layer->view, s->start, TP_EDGE_START);
+    e.byte_end = tp_doc_to_original(doc, layer->view, s->end, TP_EDGE_END);
+    if (e.byte_end < e.byte_start)
+        e.byte_end = e.byte_start; /* an empty span next to a deletion */
+    e.cp_start = tp_doc_codepoint(doc, e.byte_start);
+    e.cp_end = e.byte_end == e.byte_start ? e.cp_start : tp_doc_codepoint(doc, e.byte_end);
+    return e;
+}
+
+static void value_json(tp_buf *out, const tp_value *v)
+{
+    switch (v->type) {
+    case TP_VALUE_STRING: tp_buf_json_string(out, v->u.s, v->len); break;
+    case TP_VALUE_INT: tp_buf_printf(out, "%lld", v->u.i); break;
+    case TP_VALUE_NUMBER: tp_buf_json_number(out, v->u.d); break;
+    case TP_VALUE_BOOL: tp_buf_append(out, v->u.b ? "true" : "false", v->u.b ? 4 : 5); break;
+    case TP_VALUE_JSON: tp_buf_json_value(out, v->u.json); break;
+    default: tp_buf_append(out, "null", 4);
+    }
+}
+
+static void key_json(tp_buf *out, const char *key, int pretty)
+{
+    tp_buf_json_string(out, key, strlen(key));
+    if (pretty)
+        tp_buf_append(out, ": ", 2);
+    else
+        tp_buf_putc(out, ':');
+}
+
+static void span_json(tp_buf *out, tp_doc *doc, const tp_layer *layer, const tp_span *s, int pretty)
+{
+    const doc_view *orig = &doc->views[0];
+    orig_extent e = extent_of(doc, layer, s);
+    const char *sep = pretty ? ", " : ",";
+    tp_buf_putc(out, '{');
+    key_json(out, "start", pretty);
+    tp_buf_printf(out, "%zu%s", e.cp_start, sep);
+    key_json(out, "end", pretty);
+    tp_buf_printf(out, "%zu%s", e.cp_end, sep);
+    key_json(out, "text", pretty);
+    tp_buf_json_string(out, orig->text + e.byte_start, e.byte_end - e.byte_start);
+    if (s->label) {
+        tp_buf_append(out, sep, strlen(sep));
+        key_json(out, "label", pretty);
+        tp_buf_json_string(out, s->label, strlen(s->label));
+    }
+    if (!isnan(s->score)) {
+        tp_buf_append(out, sep, strlen(sep));
+        key_json(out, "score", pretty);
+        tp_buf_json_number(out, s->score);
+    }
+    for (const tp_attr *a = s->attrs; a; a = a->next) {
+        tp_buf_append(out, sep, strlen(sep));
+        key_json(out, a->key, pretty);
+        value_json(out, &a->value);
+    }
+    tp_buf_putc(out, '}');
+}
+
+int tp_write_json(tp_doc *doc, const tp_output_options *opts, tp_buf *out, tp_error *err)
+{
+    if (doc->nviews == 0)
+        return tp_error_set(err, TP_ERR_INVALID, "tp_write_json: the document has no text");
+    int pretty = opts && opts->pretty;
+    const char *nl = pretty ? "\n  " : "";
+    size_t start_len = out->len;
+    tp_buf_putc(out, '{');
+    tp_buf_append(out, nl, strlen(nl));
+    key_json(out, "id", pretty);
+    if (doc->id_json)
+        tp_buf_json_value(out, doc->id_json);
+    else
+        tp_buf_append(out, "null", 4);
+
+    tp_buf_putc(out, ',');
+    tp_buf_append(out, nl, strlen(nl));
+    key_json(out, "text", pretty);
+    tp_buf_json_string(out, doc->views[0].text, doc->views[0].len);
+    if (doc->nviews > 1) {
+        size_t len;
+        const char *t = tp_doc_text(doc, &len);
+        tp_buf_putc(out, ',');
+        tp_buf_append(out, nl, strlen(nl));
+        key_json(out, "normalized_text", pretty);
+        tp_buf_json_string(out, t, len);
+    }
+    for (size_t i = 0; i < doc->nlayers; i++) {
+        const tp_layer *layer = doc->layers[i];
+        if (!wanted(layer, opts))
+            continue;
+        tp_buf_putc(out, ',');
+        tp_buf_append(out, nl, strlen(nl));
+        key_json(out, layer->name, pretty);
+        tp_buf_putc(out, '[');
+        for (size_t k = 0; k < layer->n; k++) {
+            if (k)
+                tp_buf_putc(out, ',');
+            if (pretty)
+                tp_buf_append(out, "\n    ", 5);
+            span_json(out, doc, layer, &layer->spans[k], pretty);
+        }
+        if (pretty && layer->n)
+            tp_buf_append(out, "\n  ", 3);
+        tp_buf_putc(out, ']');
+    }
+    for (const tp_attr *a = doc->attrs; a; a = a->next) {
+        tp_buf_putc(out, ',');
+        tp_buf_append(out, nl, strlen(nl));
+        key_json(out, a->key, pretty);
+        value_json(out, &a->value);
+    }
+    if (pretty)
+        tp_buf_putc(out, '\n');
+    tp_buf_putc(out, '}');
+    if (out->failed) {
+        out->len = start_len;
+        return tp_error_set(err, TP_ERR_NOMEM, "out of memory while writing document '%s'", tp_doc_id(doc));
+    }
+    return TP_OK;
+}
+
+/* ------------------------------------------------------------ text form */
+
+/* A span's text on one line: line breaks and tabs shown as spaces, long
+ * texts cut at a character boundary. */
+static void one_line(tp_buf *out, const char *s, size_t len, size_t max)
+{
+    size_t cut = len;
+    if (len > max) {
+        cut = max;
+        while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+            cut--;
+    }
+    for (size_t i = 0; i < cut; i++) {
+        char c = s[i];
+        tp_buf_putc(out, (c == '\n' || c == '\r' || c == '\t') ? ' ' : c);
+    }
+    if (cut < len)
+        tp_buf_append(out, "\xE2\x80\xA6", 3); /* … */
+}
+
+static void value_text(tp_buf *out, const tp_value *v)
+{
+    if (v->type == TP_VALUE_STRING)
+        one_line(out, v->u.s, v->len, 60);
+    else if (v->type == TP_VALUE_JSON && json_is_object(v->u.json) && json_object_get(v->u.json, "compound")) {
+        /* sentiment-like objects: the headline number is enough here */
+        tp_buf_append(out, "compound=", 9);
+        value_json(out, &(tp_value){TP_VALUE_JSON, 0, {.json = json_object_get(v->u.json, "compound")}});
+    } else
+        value_json(out, v);
+}
+
+int tp_write_text(tp_doc *doc, const tp_output_options *opts, tp_buf *out, tp_error *err)
+{
+    if (doc->nviews == 0)
+        return tp_error_set(err, TP_ERR_INVALID, "tp_write_text: the document has no text");
+    size_t start_len = out->len;
+    const doc_view *orig = &doc->views[0];
+    tp_buf_printf(out, "== %s (%zu characters", doc->id_text ? doc->id_text : "(no id)",
+                  tp_doc_codepoint(doc, orig->len));
+    if (doc->nviews > 1)
+        tp_buf_printf(out, ", text normalized");
+    tp_buf_printf(out, ")\n");
+    for (size_t i = 0; i < doc->nlayers; i++) {
+        const tp_layer *layer = doc->layers[i];
+        if (!wanted(layer, opts))
+            continue;
+        tp_buf_printf(out, "\n%s (%zu)\n", layer->name, layer->n);
+        for (size_t k = 0; k < layer->n; k++) {
+            const tp_span *s = &layer->spans[k];
+            orig_extent e = extent_of(doc, layer, s);
+            tp_buf_printf(out, "  %5zu-%-5zu ", e.cp_start, e.cp_end);
+            if (s->label)
+                tp_buf_printf(out, "%-8s ", s->label);
+            one_line(out, orig->text + e.byte_start, e.byte_end - e.byte_start, 160);
+            for (const tp_attr *a = s->attrs; a; a = a->next) {
+                tp_buf_printf(out, "  [%s: ", a->key);
+                value_text(out, &a->value);
+                tp_buf_putc(out, ']');
+            }
+            tp_buf_putc(out, '\n');
+        }
+    }
+    if (doc->attrs)
+        tp_buf_putc(out, '\n');
+    for (const tp_attr *a = doc->attrs; a; a = a->next) {
+        tp_buf_printf(out, "%s: ", a->key);
+        value_json(out, &a->value);
+        tp_buf_putc(out, '\n');
+    }
+    if (out->failed) {
+        out->len = start_len;
+        return tp_error_set(err, TP_ERR_NOMEM, "out of memory while writing document '%s'", tp_doc_id(doc));
+    }
+    return TP_OK;
+}

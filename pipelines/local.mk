@@ -1,0 +1,4 @@
+# pipelines/local.mk - pipelines shipped with textpipe.
+dist_pipelines_DATA += \
+	pipelines/news.json \
+	pipelines/clean.json

@@ -1,0 +1,2 @@
+# plugins/local.mk - one include per plugin folder.
+include $(srcdir)/plugins/normalize/local.mk
