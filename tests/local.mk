@@ -1,1 +1,32 @@
-# tests/local.mk - the test suite (make check).
+# tests/local.mk - the test suite (make check).  Each area keeps its tests
+# in its own folder with a local.mk included below.
+
+# Tests use the build tree only: plugins built here (and the test-only
+# plugins in tests/plugins), data from the build and source trees.
+AM_TESTS_ENVIRONMENT = \
+	TEXTPIPE_PLUGIN_PATH='$(abs_top_builddir)/plugins:$(abs_top_builddir)/tests/plugins'; \
+	TEXTPIPE_DATA_PATH='$(abs_top_builddir)/plugins:$(abs_top_srcdir)/plugins'; \
+	TEXTPIPE_PIPELINE_PATH='$(abs_top_srcdir)/pipelines'; \
+	TP_SRCDIR='$(abs_top_srcdir)'; TP_BUILDDIR='$(abs_top_builddir)'; \
+	UNICODE_DATA_DIR='$(UNICODE_DATA_DIR)'; PYTHON3='$(PYTHON3)'; BZIP2='$(BZIP2)'; \
+	CK_DEFAULT_TIMEOUT=120; \
+	export TEXTPIPE_PLUGIN_PATH TEXTPIPE_DATA_PATH TEXTPIPE_PIPELINE_PATH TP_SRCDIR TP_BUILDDIR \
+	       UNICODE_DATA_DIR PYTHON3 BZIP2 CK_DEFAULT_TIMEOUT;
+
+TEST_EXTENSIONS = .sh
+SH_LOG_COMPILER = $(SHELL)
+
+# Shared by the Check programs.
+check_LTLIBRARIES += tests/libharness.la
+tests_libharness_la_SOURCES = tests/harness.c tests/harness.h
+tests_libharness_la_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+TEST_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+TEST_LDADD = tests/libharness.la core/libtextpipe.la $(CHECK_LIBS) $(JANSSON_LIBS)
+# Test-only plugins are modules that are never installed.
+TEST_PLUGIN_LDFLAGS = -module -avoid-version -no-undefined -shared -rpath /nowhere
+EXTRA_DIST += tests/integration/lib.sh
+
+include $(srcdir)/tests/core/local.mk
+include $(srcdir)/tests/normalize/local.mk
+include $(srcdir)/tests/plugins/local.mk
+include $(srcdir)/tests/integration/local.mk

@@ -490,31 +490,39 @@ int tp_pipeline_start(tp_pipeline *p, tp_error *err)
     return TP_OK;
 }
 
-int tp_pipeline_process(tp_pipeline *p, tp_doc *doc, tp_error *err)
+int tp_pipeline_process_stage(tp_pipeline *p, size_t i, tp_doc *doc, tp_error *err)
 {
     if (!p->started)
         return tp_error_set(err, TP_ERR_INVALID, "tp_pipeline_process: call tp_pipeline_start first");
+    if (i >= p->n)
+        return tp_error_set(err, TP_ERR_INVALID, "the pipeline has no stage %zu", i);
     if (tp_doc_view_count(doc) == 0)
         return tp_error_set(err, TP_ERR_INVALID, "tp_pipeline_process: the document has no text");
-    for (size_t i = 0; i < p->n; i++) {
-        stage *s = &p->stages[i];
-        int safe = (s->plugin->flags & TP_PLUGIN_THREAD_SAFE) != 0;
-        tp_error e;
-        tp_error_clear(&e);
-        doc_set_scope(doc, &s->scope);
-        if (!safe)
-            pthread_mutex_lock(&s->lock);
-        int rc = s->plugin->process(s->state, doc, &e);
-        if (!safe)
-            pthread_mutex_unlock(&s->lock);
-        doc_set_scope(doc, NULL);
-        if (rc != TP_OK) {
-            return tp_error_set(err, rc == TP_ERR_NOMEM ? TP_ERR_NOMEM : TP_ERR_STAGE,
-                                "%s failed on document '%s': %s", s->label, tp_doc_id(doc),
-                                e.message[0] ? e.message : tp_status_name(rc));
-        }
-    }
+    stage *s = &p->stages[i];
+    int safe = (s->plugin->flags & TP_PLUGIN_THREAD_SAFE) != 0;
+    tp_error e;
+    tp_error_clear(&e);
+    doc_set_scope(doc, &s->scope);
+    if (!safe)
+        pthread_mutex_lock(&s->lock);
+    int rc = s->plugin->process(s->state, doc, &e);
+    if (!safe)
+        pthread_mutex_unlock(&s->lock);
+    doc_set_scope(doc, NULL);
+    if (rc != TP_OK)
+        return tp_error_set(err, rc == TP_ERR_NOMEM ? TP_ERR_NOMEM : TP_ERR_STAGE, "%s failed on document '%s': %s",
+                            s->label, tp_doc_id(doc), e.message[0] ? e.message : tp_status_name(rc));
     return TP_OK;
+}
+
+int tp_pipeline_process(tp_pipeline *p, tp_doc *doc, tp_error *err)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        int rc = tp_pipeline_process_stage(p, i, doc, err);
+        if (rc != TP_OK)
+            return rc;
+    }
+    return p->n ? TP_OK : tp_error_set(err, TP_ERR_INVALID, "the pipeline has no stages");
 }
 
 void tp_pipeline_free(tp_pipeline *p)

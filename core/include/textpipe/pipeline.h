@@ -119,6 +119,9 @@ TP_API int tp_pipeline_start(tp_pipeline *p, tp_error *err);
 /** Run every stage on @p doc.  On failure the message names the stage and
  *  the document; the document keeps what earlier stages added. */
 TP_API int tp_pipeline_process(tp_pipeline *p, tp_doc *doc, tp_error *err);
+/** Run only stage @p i on @p doc (benchmarks and debugging: the caller
+ *  runs the stages before it first). */
+TP_API int tp_pipeline_process_stage(tp_pipeline *p, size_t i, tp_doc *doc, tp_error *err);
 TP_API void tp_pipeline_free(tp_pipeline *p);
 
 TP_API const char *tp_pipeline_name(const tp_pipeline *p);

@@ -1,0 +1,4 @@
+# bench/local.mk - benchmark programs (they print figures; not tests).
+noinst_PROGRAMS += bench/stage-bench
+bench_stage_bench_SOURCES = bench/stage-bench.c
+bench_stage_bench_LDADD = core/libtextpipe.la $(JANSSON_LIBS)

@@ -1,0 +1,1 @@
+# tests/normalize/local.mk - the normalize stage.
