@@ -50,6 +50,7 @@ static void run_usage(FILE *out)
             "      --plugin-path DIRS    search these directories (':'-separated) for plugins\n"
             "                            first, before TEXTPIPE_PLUGIN_PATH and the installed ones\n"
             "  -h, --help                show this help\n"
+            "      --version             show the version\n"
             "\n"
             "Offsets in the output are Unicode code points into \"text\", half-open.\n"
             "Exit status: 0 ok, 2 usage, 3 invalid pipeline, 4 input error, 5 stage failed,\n"
@@ -205,6 +206,7 @@ int cmd_run(int argc, char **argv)
         {"on-error", required_argument, NULL, 'E'},
         {"plugin-path", required_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     static const char *const in_formats[] = {"text", "jsonl", NULL};
@@ -228,6 +230,7 @@ int cmd_run(int argc, char **argv)
         case 'E': k = choose(optarg, "--on-error", error_modes); o.skip_errors = k == 1; break;
         case 'P': o.plugin_path = optarg; break;
         case 'h': run_usage(stdout); return EXIT_OK;
+        case 'V': print_version(); return EXIT_OK;
         default: fprintf(stderr, "Try '%s run --help'.\n", cli_program); return EXIT_USAGE;
         }
         if (k < 0)

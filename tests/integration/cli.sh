@@ -9,6 +9,8 @@ expect_in "$WORK/out" "Exit status" "--help documents exit codes"
 for cmd in run validate plugins describe; do
     expect_exit 0 "$cmd --help" -- "$TEXTPIPE" $cmd --help
     expect_in "$WORK/out" "Usage: textpipe $cmd" "$cmd --help shows its usage"
+    expect_exit 0 "$cmd --version" -- "$TEXTPIPE" $cmd --version
+    expect_in "$WORK/out" "plugin ABI 1.0" "$cmd --version"
 done
 expect_exit 2 "unknown command" -- "$TEXTPIPE" frobnicate
 expect_in "$WORK/err" "unknown command 'frobnicate'" "unknown command is named"
