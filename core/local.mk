@@ -11,6 +11,7 @@ core_libtextpipe_la_SOURCES = \
 	core/src/offset_map.c core/src/offset_map.h \
 	core/src/options.c core/src/options_internal.h \
 	core/src/output.c \
+	core/src/output_html.c \
 	core/src/pipeline.c \
 	core/src/runtime.c core/src/runtime_internal.h \
 	core/src/suggest.c core/src/suggest.h \

@@ -59,6 +59,18 @@ TP_API int tp_write_json(tp_doc *doc, const tp_output_options *opts, tp_buf *out
 /** Render @p doc as readable text: sentences, entities, attributes. */
 TP_API int tp_write_text(tp_doc *doc, const tp_output_options *opts, tp_buf *out, tp_error *err);
 
+/* An HTML report is one self-contained page (inline CSS, no scripts, no
+ * network): tp_html_begin(), one tp_write_html() per document, then
+ * tp_html_end(). */
+/** The start of the page, up to the first document. */
+TP_API int tp_html_begin(tp_buf *out, const char *title);
+/** One document: its text with entities marked and labelled, sentences
+ *  tinted and underlined by sentiment, and a table of entities grouped by
+ *  canonical name with mention counts and average sentiment. */
+TP_API int tp_write_html(tp_doc *doc, const tp_output_options *opts, tp_buf *out, tp_error *err);
+/** The end of the page. */
+TP_API int tp_html_end(tp_buf *out);
+
 #ifdef __cplusplus
 }
 #endif
