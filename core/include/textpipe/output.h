@@ -30,12 +30,17 @@ typedef struct tp_buf {
     int failed;
 } tp_buf;
 
+/** Make @p b an empty buffer (no allocation yet). */
 TP_API void tp_buf_init(tp_buf *b);
+/** Free the buffer's memory; it is empty and usable again. */
 TP_API void tp_buf_free(tp_buf *b);
 /** Empty the buffer, keeping its memory. */
 TP_API void tp_buf_reset(tp_buf *b);
+/** Append @p len bytes (the buffer stays NUL-terminated). */
 TP_API int tp_buf_append(tp_buf *b, const void *data, size_t len);
+/** Append one byte. */
 TP_API int tp_buf_putc(tp_buf *b, char c);
+/** Append printf-style formatted text. */
 TP_API int tp_buf_printf(tp_buf *b, const char *fmt, ...) TP_PRINTF(2, 3);
 /** Append @p s as a JSON string literal (quotes included). */
 TP_API int tp_buf_json_string(tp_buf *b, const char *s, size_t len);
