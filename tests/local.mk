@@ -8,10 +8,10 @@ AM_TESTS_ENVIRONMENT = \
 	TEXTPIPE_DATA_PATH='$(abs_top_builddir)/plugins:$(abs_top_srcdir)/plugins'; \
 	TEXTPIPE_PIPELINE_PATH='$(abs_top_srcdir)/pipelines'; \
 	TP_SRCDIR='$(abs_top_srcdir)'; TP_BUILDDIR='$(abs_top_builddir)'; \
-	UNICODE_DATA_DIR='$(UNICODE_DATA_DIR)'; PYTHON3='$(PYTHON3)'; BZIP2='$(BZIP2)'; MAKE='$(MAKE)'; \
+	UNICODE_DATA_DIR='$(UNICODE_DATA_DIR)'; PYTHON3='$(PYTHON3)'; BZIP2='$(BZIP2)'; MAKE='$(MAKE)'; TP_TEXTPIPE='$(TP_TEXTPIPE)'; \
 	CK_DEFAULT_TIMEOUT=120; \
 	export TEXTPIPE_PLUGIN_PATH TEXTPIPE_DATA_PATH TEXTPIPE_PIPELINE_PATH TP_SRCDIR TP_BUILDDIR \
-	       UNICODE_DATA_DIR PYTHON3 BZIP2 MAKE CK_DEFAULT_TIMEOUT;
+	       UNICODE_DATA_DIR PYTHON3 BZIP2 MAKE TP_TEXTPIPE CK_DEFAULT_TIMEOUT;
 
 TEST_EXTENSIONS = .sh
 SH_LOG_COMPILER = $(SHELL)
@@ -24,7 +24,13 @@ TEST_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 TEST_LDADD = tests/libharness.la core/libtextpipe.la $(CHECK_LIBS) $(JANSSON_LIBS)
 # Test-only plugins are modules that are never installed.
 TEST_PLUGIN_LDFLAGS = -module -avoid-version -no-undefined -shared -rpath /nowhere
-EXTRA_DIST += tests/integration/lib.sh
+EXTRA_DIST += tests/integration/lib.sh tests/valgrind-textpipe
+
+# The integration tests with the program under valgrind memcheck.
+VALGRIND_TESTS = tests/integration/cli.sh tests/integration/run.sh tests/integration/threads.sh
+check-valgrind: all
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(VALGRIND_TESTS)' TP_TEXTPIPE='$(abs_top_srcdir)/tests/valgrind-textpipe'
+.PHONY: check-valgrind
 
 include $(srcdir)/tests/core/local.mk
 include $(srcdir)/tests/normalize/local.mk

@@ -58,6 +58,8 @@ typedef struct reporter {
 
 /* Report at the value (or key) reached by a path of up to 4 segments. */
 static void vreport(reporter *r, tp_severity sev, const json_path_seg *segs, size_t depth, int at_key,
+                    const char *fmt, va_list ap) TP_PRINTF(6, 0);
+static void vreport(reporter *r, tp_severity sev, const json_path_seg *segs, size_t depth, int at_key,
                     const char *fmt, va_list ap)
 {
     char path[512] = "";
@@ -124,6 +126,7 @@ typedef struct opt_report_ctx {
     size_t stage;
 } opt_report_ctx;
 
+static void report_option(void *user, const char *name, int at_key, const char *fmt, ...) TP_PRINTF(4, 5);
 static void report_option(void *user, const char *name, int at_key, const char *fmt, ...)
 {
     opt_report_ctx *c = user;

@@ -1,7 +1,7 @@
 # lib.sh - shared helpers for the shell integration tests (sourced).
 # make check sets TP_SRCDIR, TP_BUILDDIR and the TEXTPIPE_* paths.
 set -u
-TEXTPIPE="${TP_BUILDDIR:?run through make check}/textpipe"
+TEXTPIPE="${TP_TEXTPIPE:-${TP_BUILDDIR:?run through make check}/textpipe}"
 PY="${PYTHON3:-python3}"
 SRC="$TP_SRCDIR"
 CHECK_OUTPUT="$PY $SRC/tests/integration/check_output.py"

@@ -272,7 +272,7 @@ START_TEST(offsets_round_trip)
 {
     /* a deterministic mix of tricky pieces */
     static const char *const pieces[] = {
-        "plain", "Cafe\xCC\x81", "\xEF\xAC\x81nal", "\xE2\x80\x9Cq\xE2\x80\x9D", "a\x01" "b", "z\xE2\x80\x8Bw",
+        "plain", "Cafe\xCC\x81", "\xEF\xAC\x81nal", "\xE2\x80\x9Cq\xE2\x80\x9D", "a\001b", "z\xE2\x80\x8Bw",
         "\xE1\x84\x80\xE1\x85\xA1", "\xC3\x85ngstr\xC3\xB6m", "x\xCC\xA3\xCC\x87", "\xE2\x91\xA2", "ST\xC3\x9F",
         "  ", "\r\n", "\xC2\xA0", "\xE2\x80\xA6", "\xF0\x9F\x98\x80"};
     static const char *const opts[] = {

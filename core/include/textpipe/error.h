@@ -52,7 +52,7 @@ TP_API void tp_error_clear(tp_error *err);
 TP_API int tp_error_set(tp_error *err, int status, const char *fmt, ...) TP_PRINTF(3, 4);
 
 /** Like tp_error_set() with a va_list. */
-TP_API int tp_error_setv(tp_error *err, int status, const char *fmt, va_list ap);
+TP_API int tp_error_setv(tp_error *err, int status, const char *fmt, va_list ap) TP_PRINTF(3, 0);
 
 /** Put "PREFIX: " in front of the message already in @p err. */
 TP_API void tp_error_prefix(tp_error *err, const char *fmt, ...) TP_PRINTF(2, 3);
