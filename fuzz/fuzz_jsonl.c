@@ -26,11 +26,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         src.format = INPUT_JSONL;
         src.name = "fuzz.jsonl";
         src.f = f;
+        input_record rec = {0};
         tp_buf out;
         tp_buf_init(&out);
         for (int n = 0; n < 100000; n++) {
             tp_error err;
-            int got = input_next(&src, doc, (tp_utf8_policy)policy, &err);
+            int got = input_next(&src, &rec, doc, (tp_utf8_policy)policy, &err);
             if (got == 0 || got == TP_ERR_IO || got == TP_ERR_NOMEM)
                 break;
             if (got > 0) {
@@ -40,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             }
         }
         tp_buf_free(&out);
-        free(src.line);
+        input_record_free(&rec);
         fclose(f);
     }
     tp_doc_free(doc);

@@ -36,139 +36,147 @@ void input_close(input_source *src)
 {
     if (src->owned && src->f)
         fclose(src->f);
-    free(src->line);
     memset(src, 0, sizeof *src);
 }
 
-static int read_all(FILE *f, char **data, size_t *len)
+void input_record_free(input_record *rec)
 {
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        return ENOMEM;
+    free(rec->data);
+    rec->data = NULL;
+    rec->len = rec->cap = 0;
+}
+
+/* Read all of @p f into the record's buffer. */
+static int read_all(FILE *f, input_record *rec)
+{
+    rec->len = 0;
     for (;;) {
-        if (cap - n < 1) {
-            char *nb = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
-            if (!nb) {
-                free(buf);
+        if (rec->cap - rec->len < 4096) {
+            size_t cap = rec->cap ? rec->cap * 2 : 1 << 16;
+            char *nb = cap > rec->cap ? realloc(rec->data, cap) : NULL;
+            if (!nb)
                 return ENOMEM;
-            }
-            buf = nb;
-            cap *= 2;
+            rec->data = nb;
+            rec->cap = cap;
         }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
+        size_t got = fread(rec->data + rec->len, 1, rec->cap - rec->len, f);
+        rec->len += got;
         if (got == 0)
             break;
     }
-    if (ferror(f)) {
-        int e = errno ? errno : EIO;
-        free(buf);
-        return e;
+    return ferror(f) ? (errno ? errno : EIO) : 0;
+}
+
+int input_read(input_source *src, input_record *rec, tp_error *err)
+{
+    rec->format = src->format;
+    rec->name = src->name;
+    if (src->format == INPUT_TEXT) {
+        if (src->done)
+            return 0;
+        src->done = 1;
+        rec->lineno = 0;
+        int e = read_all(src->f, rec);
+        if (e)
+            return tp_error_set(err, e == ENOMEM ? TP_ERR_NOMEM : TP_ERR_IO, "%s: cannot read: %s", src->name,
+                                strerror(e));
+        return 1;
     }
-    *data = buf;
-    *len = n;
-    return 0;
-}
-
-static int next_text(input_source *src, tp_doc *doc, tp_utf8_policy policy, tp_error *err)
-{
-    if (src->done)
-        return 0;
-    src->done = 1;
-    char *data;
-    size_t len;
-    int e = read_all(src->f, &data, &len);
-    if (e)
-        return tp_error_set(err, e == ENOMEM ? TP_ERR_NOMEM : TP_ERR_IO, "%s: cannot read: %s", src->name,
-                            strerror(e));
-    int rc = tp_doc_set_text(doc, data, len, policy, err);
-    free(data);
-    if (rc == TP_OK)
-        rc = tp_doc_set_id(doc, src->name, err);
-    if (rc != TP_OK) {
-        tp_error_prefix(err, "%s", src->name);
-        return rc;
-    }
-    return 1;
-}
-
-static int bad_line(input_source *src, tp_error *err, const char *msg)
-{
-    return tp_error_set(err, TP_ERR_INPUT, "%s:%zu: %s", src->name, src->lineno, msg);
-}
-
-static int next_jsonl(input_source *src, tp_doc *doc, tp_utf8_policy policy, tp_error *err)
-{
     for (;;) {
         errno = 0;
-        ssize_t n = getline(&src->line, &src->line_cap, src->f);
+        ssize_t n = getline(&rec->data, &rec->cap, src->f);
         if (n < 0) {
             if (ferror(src->f))
                 return tp_error_set(err, TP_ERR_IO, "%s: cannot read: %s", src->name, strerror(errno ? errno : EIO));
             return 0;
         }
-        src->lineno++;
+        rec->lineno = ++src->lineno;
         size_t len = (size_t)n;
-        while (len && (src->line[len - 1] == '\n' || src->line[len - 1] == '\r'))
+        while (len && (rec->data[len - 1] == '\n' || rec->data[len - 1] == '\r'))
             len--;
         size_t skip = 0;
-        while (skip < len && (src->line[skip] == ' ' || src->line[skip] == '\t'))
+        while (skip < len && (rec->data[skip] == ' ' || rec->data[skip] == '\t'))
             skip++;
-        if (skip == len)
-            continue; /* blank lines separate nothing: ignore them */
-
-        json_error_t je;
-        json_t *obj = json_loadb(src->line, len, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
-        if (!obj && policy == TP_UTF8_REPLACE && strstr(je.text, "UTF-8")) {
-            /* repair the raw line, then parse again */
-            tp_doc_clear(doc);
-            tp_error e2;
-            if (tp_doc_set_text(doc, src->line, len, TP_UTF8_REPLACE, &e2) == TP_OK) {
-                size_t rl;
-                const char *repaired = tp_doc_text(doc, &rl);
-                obj = json_loadb(repaired, rl, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
-            }
-            tp_doc_clear(doc);
+        if (skip < len) { /* blank lines separate nothing: ignore them */
+            rec->len = len;
+            return 1;
         }
-        if (!obj) {
-            return tp_error_set(err, TP_ERR_INPUT,
-                                "%s:%zu:%d: not JSON: %s; each line must be {\"id\": ..., \"text\": \"...\"}",
-                                src->name, src->lineno, je.column, je.text);
-        }
-        int rc;
-        json_t *text = json_object_get(obj, "text");
-        json_t *id = json_object_get(obj, "id");
-        if (!json_is_object(obj))
-            rc = bad_line(src, err, "the line is JSON but not an object; each line must be {\"id\": ..., \"text\": \"...\"}");
-        else if (!text)
-            rc = bad_line(src, err, "the object has no \"text\"; add the document's text");
-        else if (!json_is_string(text))
-            rc = bad_line(src, err, "\"text\" is not a string");
-        else if (id && !json_is_string(id) && !json_is_integer(id))
-            rc = bad_line(src, err, "\"id\" must be a string or a whole number");
-        else {
-            tp_doc_clear(doc);
-            rc = tp_doc_set_text(doc, json_string_value(text), json_string_length(text), policy, err);
-            if (rc == TP_OK) {
-                if (id) {
-                    rc = tp_doc_set_id_json(doc, id, err);
-                } else {
-                    json_t *num = json_integer((json_int_t)src->lineno);
-                    rc = num ? tp_doc_set_id_json(doc, num, err) : tp_error_set(err, TP_ERR_NOMEM, "out of memory");
-                    json_decref(num);
-                }
-            } else {
-                tp_error_prefix(err, "%s:%zu: in \"text\"", src->name, src->lineno);
-            }
-        }
-        json_decref(obj);
-        return rc == TP_OK ? 1 : rc;
     }
 }
 
-int input_next(input_source *src, tp_doc *doc, tp_utf8_policy policy, tp_error *err)
+static int bad_line(const input_record *rec, tp_error *err, const char *msg)
+{
+    return tp_error_set(err, TP_ERR_INPUT, "%s:%zu: %s", rec->name, rec->lineno, msg);
+}
+
+static int decode_text(const input_record *rec, tp_doc *doc, tp_utf8_policy policy, tp_error *err)
+{
+    int rc = tp_doc_set_text(doc, rec->data ? rec->data : "", rec->len, policy, err);
+    if (rc == TP_OK)
+        rc = tp_doc_set_id(doc, rec->name, err);
+    if (rc != TP_OK)
+        tp_error_prefix(err, "%s", rec->name);
+    return rc;
+}
+
+static int decode_jsonl(const input_record *rec, tp_doc *doc, tp_utf8_policy policy, tp_error *err)
+{
+    json_error_t je;
+    json_t *obj = json_loadb(rec->data, rec->len, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
+    if (!obj && policy == TP_UTF8_REPLACE && strstr(je.text, "UTF-8")) {
+        /* repair the raw line, then parse again */
+        tp_error e2;
+        if (tp_doc_set_text(doc, rec->data, rec->len, TP_UTF8_REPLACE, &e2) == TP_OK) {
+            size_t rl;
+            const char *repaired = tp_doc_text(doc, &rl);
+            obj = json_loadb(repaired, rl, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
+        }
+        tp_doc_clear(doc);
+    }
+    if (!obj)
+        return tp_error_set(err, TP_ERR_INPUT,
+                            "%s:%zu:%d: not JSON: %s; each line must be {\"id\": ..., \"text\": \"...\"}",
+                            rec->name, rec->lineno, je.column, je.text);
+    int rc;
+    json_t *text = json_object_get(obj, "text");
+    json_t *id = json_object_get(obj, "id");
+    if (!json_is_object(obj))
+        rc = bad_line(rec, err, "the line is JSON but not an object; each line must be {\"id\": ..., \"text\": \"...\"}");
+    else if (!text)
+        rc = bad_line(rec, err, "the object has no \"text\"; add the document's text");
+    else if (!json_is_string(text))
+        rc = bad_line(rec, err, "\"text\" is not a string");
+    else if (id && !json_is_string(id) && !json_is_integer(id))
+        rc = bad_line(rec, err, "\"id\" must be a string or a whole number");
+    else {
+        rc = tp_doc_set_text(doc, json_string_value(text), json_string_length(text), policy, err);
+        if (rc == TP_OK) {
+            if (id) {
+                rc = tp_doc_set_id_json(doc, id, err);
+            } else {
+                json_t *num = json_integer((json_int_t)rec->lineno);
+                rc = num ? tp_doc_set_id_json(doc, num, err) : tp_error_set(err, TP_ERR_NOMEM, "out of memory");
+                json_decref(num);
+            }
+        } else {
+            tp_error_prefix(err, "%s:%zu: in \"text\"", rec->name, rec->lineno);
+        }
+    }
+    json_decref(obj);
+    return rc;
+}
+
+int input_decode(const input_record *rec, tp_doc *doc, tp_utf8_policy policy, tp_error *err)
 {
     tp_doc_clear(doc);
-    return src->format == INPUT_JSONL ? next_jsonl(src, doc, policy, err) : next_text(src, doc, policy, err);
+    return rec->format == INPUT_JSONL ? decode_jsonl(rec, doc, policy, err) : decode_text(rec, doc, policy, err);
+}
+
+int input_next(input_source *src, input_record *rec, tp_doc *doc, tp_utf8_policy policy, tp_error *err)
+{
+    int got = input_read(src, rec, err);
+    if (got <= 0)
+        return got;
+    int rc = input_decode(rec, doc, policy, err);
+    return rc == TP_OK ? 1 : rc;
 }

@@ -48,9 +48,9 @@ typedef struct shared {
     input_source src;
 } shared;
 
-/* With the lock held: open the next input when needed and read one
- * document into @p doc.  Returns 1, 0 at the very end, or <0 (err set). */
-static int read_next(shared *sh, tp_doc *doc, tp_error *err, slot *s)
+/* With the lock held: open the next input when needed and take its next
+ * raw record.  Returns 1, 0 at the very end, or <0 (err set). */
+static int read_next(shared *sh, input_record *rec, tp_error *err, slot *s)
 {
     const runner_config *cfg = sh->cfg;
     for (;;) {
@@ -67,9 +67,9 @@ static int read_next(shared *sh, tp_doc *doc, tp_error *err, slot *s)
                 return rc;
             sh->opened = 1;
         }
-        int got = input_next(&sh->src, doc, cfg->utf8, err);
+        int got = input_read(&sh->src, rec, err);
         s->source = sh->src.name;
-        s->line = sh->src.lineno;
+        s->line = rec->lineno;
         s->jsonl = sh->src.format == INPUT_JSONL;
         if (got != 0)
             return got;
@@ -172,6 +172,7 @@ static void *worker(void *arg)
     shared *sh = arg;
     const runner_config *cfg = sh->cfg;
     tp_doc *doc = tp_doc_new();
+    input_record rec = {0};
     pthread_mutex_lock(&sh->lock);
     if (!doc) {
         fprintf(stderr, "%s: out of memory\n", cli_program);
@@ -190,7 +191,7 @@ static void *worker(void *arg)
         tp_buf_reset(&s->out);
         tp_error err;
         tp_error_clear(&err);
-        int got = read_next(sh, doc, &err, s);
+        int got = read_next(sh, &rec, &err, s);
         if (got == 0) {
             s->is_eof = 1;
             sh->input_over = 1; /* nobody reads further; what is in flight finishes */
@@ -198,8 +199,12 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&sh->lock);
 
         if (got > 0) {
-            int rc = tp_pipeline_process(cfg->pipeline, doc, &err);
-            if (rc == TP_OK) {
+            /* decoding (JSON, UTF-8) runs here, outside the lock */
+            int rc = input_decode(&rec, doc, cfg->utf8, &err);
+            if (rc != TP_OK) {
+                s->status = rc;
+                snprintf(s->error, sizeof s->error, "%s%s", err.message, utf8_hint(err.message));
+            } else if ((rc = tp_pipeline_process(cfg->pipeline, doc, &err)) == TP_OK) {
                 render(cfg, doc, s);
             } else {
                 s->status = rc;
@@ -208,6 +213,8 @@ static void *worker(void *arg)
                 else
                     snprintf(s->error, sizeof s->error, "%s", err.message);
             }
+            if (rec.cap > BUF_KEEP_MAX)
+                input_record_free(&rec);
         } else if (got < 0) {
             s->status = got;
             snprintf(s->error, sizeof s->error, "%s%s", err.message, utf8_hint(err.message));
@@ -218,6 +225,7 @@ static void *worker(void *arg)
     }
     pthread_cond_broadcast(&sh->space);
     pthread_mutex_unlock(&sh->lock);
+    input_record_free(&rec);
     tp_doc_free(doc);
     return NULL;
 }
