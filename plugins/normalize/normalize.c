@@ -27,6 +27,7 @@ typedef struct norm_cfg {
     int collapse, fold_punct, remove_control, remove_zero_width, unify_newlines, casefold;
     utf8proc_option_t uopts;  /* 0 when utf8proc has nothing to do */
     unsigned char ascii[128];
+    unsigned char plain[256]; /* 1: an ASCII byte kept as it is */
 } norm_cfg;
 
 static const char *const forms[] = {"NFC", "NFD", "NFKC", "NFKD", "none", NULL};
@@ -90,6 +91,7 @@ static int create(const tp_config *cfg, void **state, tp_error *err)
         else if (c->casefold && b >= 'A' && b <= 'Z')
             a = LOWER;
         c->ascii[b] = a;
+        c->plain[b] = a == KEEP;
     }
     *state = c;
     return TP_OK;
@@ -365,6 +367,21 @@ static int process(void *state, tp_doc *doc, tp_error *err)
     int rc = TP_OK;
     size_t i = 0;
     while (i < len && rc == TP_OK) {
+        /* Fastest path: a run of plain ASCII bytes.  Each is a chunk of its
+         * own, kept as it is, if the byte after it starts a chunk: true
+         * inside the run; for the last one, check what follows. */
+        if (c->plain[s[i]] && w.start == SIZE_MAX) {
+            size_t j = i + 1;
+            while (j + 4 <= len && c->plain[s[j]] & c->plain[s[j + 1]] & c->plain[s[j + 2]] & c->plain[s[j + 3]])
+                j += 4;
+            while (j < len && c->plain[s[j]])
+                j++;
+            if (j == len || (s[j] < 0x80 && c->ascii[s[j]] != DELETE)) {
+                i = j;
+                continue;
+            }
+            i = j - 1; /* the last byte joins the chunk of what follows, below */
+        }
         /* Fast path: an ASCII byte followed by one that starts a chunk. */
         unsigned char b = s[i];
         if (b < 0x80 && (i + 1 == len || (s[i + 1] < 0x80 && c->ascii[s[i + 1]] != DELETE))) {
