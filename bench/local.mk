@@ -2,3 +2,7 @@
 noinst_PROGRAMS += bench/stage-bench
 bench_stage_bench_SOURCES = bench/stage-bench.c
 bench_stage_bench_LDADD = core/libtextpipe.la $(JANSSON_LIBS)
+
+# VADER fidelity of the sentiment stage: run by hand with the shared data
+# folder as argument (bench/vader-fidelity ../shared).
+EXTRA_DIST += bench/vader-fidelity

@@ -1,0 +1,211 @@
+/* sentiment.c - the sentiment stage: VADER's scores on every sentence and
+ * on the document, and the sentiment of the context about each entity.
+ *
+ * The rules live in vader.c (one unit of text), the word lists in
+ * lexicon.c; this file reads the options, picks the units out of the
+ * document and writes the attributes. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <textpipe/plugin.h>
+
+#include "lexicon.h"
+#include "vader.h"
+
+static const char *const document_modes[] = {"sentences", "whole", NULL};
+static const char *const rule_sets[] = {"news", "vader", NULL};
+
+static const tp_option options[] = {
+    TP_OPTION_ENUM("document", "\"sentences\"", document_modes,
+                   "How the document's score is made: sentences combines the sentences' scores (a mean weighted "
+                   "by their number of tokens, so that long articles do not saturate); whole scores the text as "
+                   "one unit, as VADER's polarity_scores() does. Without a sentences layer both score the whole "
+                   "text."),
+    TP_OPTION_ENUM("rules", "\"news\"", rule_sets,
+                   "vader applies VADER's rules exactly (quirks included); news adds the rules for news text "
+                   "described in docs/sentiment.md and the domain file."),
+    TP_OPTION_STRING("lexicon", "\"vader_lexicon.tsv\"",
+                     "The valence lexicon: a file name in the plugin's data folder, or a path (relative to the "
+                     "pipeline file). Lines are token<TAB>valence."),
+    TP_OPTION_STRING("emoji_lexicon", "\"emoji_lexicon.tsv\"",
+                     "Emoji and their descriptions (emoji<TAB>description), replaced before scoring; \"\" for none."),
+    TP_OPTION_STRING("domain", "\"news-domain.tsv\"",
+                     "The domain file the news rules use (valences, hedges, reporting verbs); \"\" for none. "
+                     "Ignored with rules=vader."),
+    TP_OPTION_END,
+};
+
+enum doc_mode { DOC_SENTENCES, DOC_WHOLE };
+
+typedef struct sentiment_state {
+    sent_model model;
+    vader_rules rules;
+    enum doc_mode doc_mode;
+} sentiment_state;
+
+static void destroy(void *state)
+{
+    sentiment_state *st = state;
+    if (!st)
+        return;
+    model_free(&st->model);
+    free(st);
+}
+
+/* A data file given by name (looked up in the data folders) or by path. */
+static char *data_file(const tp_config *cfg, const char *option, tp_error *err)
+{
+    const char *name = tp_config_string(cfg, option);
+    char *path = strchr(name, '/') ? tp_config_resolve_path(cfg, name, err) : tp_config_find_data(cfg, name, err);
+    if (!path)
+        tp_error_prefix(err, "%s", tp_config_where(cfg, option));
+    return path;
+}
+
+typedef int (*load_fn)(sent_model *m, const char *path, tp_error *err);
+
+static int load(const tp_config *cfg, sent_model *m, const char *option, load_fn fn, tp_error *err)
+{
+    const char *name = tp_config_string(cfg, option);
+    if (!name || !*name)
+        return TP_OK;
+    char *path = data_file(cfg, option, err);
+    if (!path)
+        return err->status;
+    int rc = fn(m, path, err);
+    free(path);
+    return rc;
+}
+
+static int create(const tp_config *cfg, void **state, tp_error *err)
+{
+    sentiment_state *st = calloc(1, sizeof *st);
+    if (!st)
+        return tp_error_set(err, TP_ERR_NOMEM, "out of memory");
+    model_init(&st->model);
+    st->doc_mode = strcmp(tp_config_string(cfg, "document"), "whole") == 0 ? DOC_WHOLE : DOC_SENTENCES;
+    st->rules.news = strcmp(tp_config_string(cfg, "rules"), "news") == 0;
+    const char *lexicon = tp_config_string(cfg, "lexicon");
+    int rc = model_add_builtin(&st->model, err);
+    if (rc == TP_OK && (!lexicon || !*lexicon))
+        rc = tp_error_set(err, TP_ERR_INVALID, "%s: the lexicon must name a file", tp_config_where(cfg, "lexicon"));
+    if (rc == TP_OK)
+        rc = load(cfg, &st->model, "lexicon", model_load_lexicon, err);
+    if (rc == TP_OK)
+        rc = load(cfg, &st->model, "emoji_lexicon", model_load_emoji, err);
+    if (rc == TP_OK && st->rules.news)
+        rc = load(cfg, &st->model, "domain", model_load_domain, err);
+    if (rc != TP_OK) {
+        destroy(st);
+        return rc;
+    }
+    *state = st;
+    return TP_OK;
+}
+
+/* {"compound","positive","negative","neutral"} as a document value. */
+static int scores_value(const sent_scores *s, tp_value *out, tp_error *err)
+{
+    json_t *o = json_object();
+    if (!o || json_object_set_new(o, "compound", json_real(s->compound)) ||
+        json_object_set_new(o, "positive", json_real(s->pos)) ||
+        json_object_set_new(o, "negative", json_real(s->neg)) ||
+        json_object_set_new(o, "neutral", json_real(s->neu))) {
+        json_decref(o);
+        return tp_error_set(err, TP_ERR_NOMEM, "out of memory");
+    }
+    *out = tp_value_json(o);
+    return TP_OK;
+}
+
+/* Scores of one unit of text. */
+static int score_unit(const sentiment_state *st, vader_work *w, const char *text, size_t len, sent_scores *out,
+                      size_t *ntok, tp_error *err)
+{
+    int rc = vader_analyze(&st->model, &st->rules, text, len, w, err);
+    if (rc != TP_OK)
+        return rc;
+    *out = vader_scores(w, 0, w->n, vader_amplifier(w->excl, w->quest), NULL);
+    *ntok = w->n;
+    return TP_OK;
+}
+
+/* The document's score from its sentences': means weighted by tokens. */
+typedef struct doc_acc {
+    double compound, pos, neg, neu, weight;
+} doc_acc;
+
+static void acc_add(doc_acc *a, const sent_scores *s, size_t ntok)
+{
+    double wgt = (double)ntok;
+    a->compound += wgt * s->compound;
+    a->pos += wgt * s->pos;
+    a->neg += wgt * s->neg;
+    a->neu += wgt * s->neu;
+    a->weight += wgt;
+}
+
+static sent_scores acc_result(const doc_acc *a)
+{
+    sent_scores s = {0, 0, 0, 0};
+    if (a->weight > 0) {
+        s.compound = vader_round(a->compound / a->weight, 4);
+        s.pos = vader_round(a->pos / a->weight, 3);
+        s.neg = vader_round(a->neg / a->weight, 3);
+        s.neu = vader_round(a->neu / a->weight, 3);
+    }
+    return s;
+}
+
+static int process(void *state, tp_doc *doc, tp_error *err)
+{
+    const sentiment_state *st = state;
+    vader_work w;
+    vader_work_init(&w);
+    int rc = TP_OK;
+    sent_scores s;
+    size_t ntok;
+    tp_value val;
+    doc_acc acc = {0, 0, 0, 0, 0};
+
+    tp_layer *sentences = tp_doc_layer(doc, "sentences");
+    if (sentences) {
+        size_t len;
+        const char *text = tp_layer_text(sentences, &len);
+        size_t n = tp_layer_size(sentences);
+        for (size_t i = 0; i < n && rc == TP_OK; i++) {
+            const tp_span *sp = &tp_layer_spans(sentences)[i];
+            rc = score_unit(st, &w, text + sp->start, sp->end - sp->start, &s, &ntok, err);
+            if (rc != TP_OK)
+                break;
+            acc_add(&acc, &s, ntok);
+            rc = scores_value(&s, &val, err);
+            if (rc == TP_OK)
+                rc = tp_span_set(sentences, i, "sentiment", val, err);
+        }
+    }
+    if (rc == TP_OK) {
+        if (st->doc_mode == DOC_SENTENCES && sentences) {
+            s = acc_result(&acc);
+        } else {
+            size_t len;
+            const char *text = tp_doc_text(doc, &len);
+            rc = score_unit(st, &w, text, len, &s, &ntok, err);
+        }
+    }
+    if (rc == TP_OK)
+        rc = scores_value(&s, &val, err);
+    if (rc == TP_OK)
+        rc = tp_doc_set_attr(doc, "sentiment", val, err);
+    vader_work_free(&w);
+    return rc;
+}
+
+TEXTPIPE_PLUGIN(sentiment, .name = "sentiment", .version = "1.0", .license = "MIT",
+                .description = "VADER sentiment on sentences and documents, tuned for news; sentiment toward "
+                               "each entity.",
+                .uses = TP_NAMES("sentences", "entities"), .provides = TP_NAMES("sentiment", "entity_sentiment"),
+                .options = options, .flags = TP_PLUGIN_THREAD_SAFE, .create = create, .process = process,
+                .destroy = destroy);

@@ -1,0 +1,78 @@
+/* wordtable.h - the sentiment stage's word table: one open-addressing hash
+ * table from a lowercase word to everything the rules know about it
+ * (lexicon valence, booster step, negation, domain entries, special-word id),
+ * so that scoring a token costs one lookup.
+ *
+ * Built once in create(), read-only afterwards (safe to share between
+ * threads).  Keys are bytes; callers lowercase before looking up. */
+#ifndef SENTIMENT_WORDTABLE_H
+#define SENTIMENT_WORDTABLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <textpipe/error.h>
+
+/* What a word is (sent_word.flags). */
+enum {
+    SW_LEXICON = 1u << 0,  /* in the VADER lexicon: `valence` holds its mean */
+    SW_BOOSTER = 1u << 1,  /* a VADER booster/dampener: `booster` holds the step */
+    SW_NEGATE = 1u << 2,   /* in VADER's NEGATE list */
+    SW_DOMAIN = 1u << 3,   /* the domain file gives `domain` as its valence */
+    SW_HEDGE = 1u << 4,    /* domain file: a hedge (dampens its clause) */
+    SW_REPORT = 1u << 5,   /* domain file: a reporting verb or phrase head */
+    SW_CONTRAST = 1u << 6, /* domain file: a contrast word like "but" */
+    SW_CLAUSE = 1u << 7    /* domain file: starts a new clause ("which", "while") */
+};
+
+typedef struct sent_word {
+    uint64_t hash;
+    uint32_t key_off;  /* into the table's key arena */
+    uint32_t len;
+    uint32_t flags;
+    uint8_t id;        /* a special word (see lexicon.h), 0 for none */
+    double valence;    /* SW_LEXICON */
+    double booster;    /* SW_BOOSTER */
+    double domain;     /* SW_DOMAIN */
+    double hedge;      /* SW_HEDGE: the factor */
+} sent_word;
+
+typedef struct wordtable {
+    sent_word *words;
+    size_t n, cap;
+    uint32_t *slots;   /* index + 1 into words; 0 = empty */
+    size_t nslots;     /* a power of two */
+    char *keys;
+    size_t keys_len, keys_cap;
+} wordtable;
+
+/* The hash of a (lowercase) key.  FNV-1a: short keys, one pass. */
+static inline uint64_t wt_hash(const char *s, size_t len)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+    return h;
+}
+
+/* Hash continued one byte at a time (for hashing while lowercasing). */
+#define WT_HASH_INIT 0xcbf29ce484222325ull
+#define WT_HASH_STEP(h, byte) (((h) ^ (unsigned char)(byte)) * 0x100000001b3ull)
+
+void wt_init(wordtable *t);
+void wt_free(wordtable *t);
+
+/* The entry for @p key, added (zeroed apart from the key) when missing.
+ * Pointers into the table stay valid only until the next wt_intern(). */
+sent_word *wt_intern(wordtable *t, const char *key, size_t len, tp_error *err);
+
+/* The entry for @p key with hash @p h, or NULL. */
+const sent_word *wt_find(const wordtable *t, const char *key, size_t len, uint64_t h);
+
+/* The key of an entry. */
+static inline const char *wt_key(const wordtable *t, const sent_word *w)
+{
+    return t->keys + w->key_off;
+}
+
+#endif
