@@ -29,4 +29,5 @@ EXTRA_DIST += tests/integration/lib.sh
 include $(srcdir)/tests/core/local.mk
 include $(srcdir)/tests/normalize/local.mk
 include $(srcdir)/tests/plugins/local.mk
+include $(srcdir)/tests/sentiment/local.mk
 include $(srcdir)/tests/integration/local.mk

@@ -49,7 +49,7 @@ static const char *const special_words[W_COUNT] = {
     [W_ASS] = "ass", [W_BUS] = "bus", [W_STOP] = "stop", [W_YEAH] = "yeah", [W_RIGHT] = "right",
     [W_KISS] = "kiss", [W_DEATH] = "death", [W_TO] = "to", [W_DIE] = "die", [W_FOR] = "for",
     [W_BEATING] = "beating", [W_HEART] = "heart", [W_BROKEN] = "broken", [W_JUST] = "just",
-    [W_ENOUGH] = "enough", [W_SORT] = "sort"};
+    [W_ENOUGH] = "enough", [W_SORT] = "sort", [W_TOO] = "too"};
 
 /* VADER's SPECIAL_CASES that can match (the one-word "badass" never can:
  * the rule looks up sequences of two or three tokens). */
@@ -75,6 +75,7 @@ void model_init(sent_model *m)
 {
     memset(m, 0, sizeof *m);
     wt_init(&m->words);
+    m->positive_weight = 1.0;
 }
 
 void model_free(sent_model *m)
@@ -373,10 +374,22 @@ static int domain_line(sent_model *m, const char *path, size_t lineno, const cha
     size_t nf = split_tabs(s, e, fs, fe, 3);
     for (size_t i = 0; i < nf; i++)
         strip(&fs[i], &fe[i]);
+    if (*s == '@') {
+        static const char pw[] = "@positive_weight";
+        double v;
+        if ((size_t)(fe[0] - fs[0]) != sizeof pw - 1 || memcmp(fs[0], pw, sizeof pw - 1) != 0)
+            return tp_error_set(err, TP_ERR_DATA, "%s:%zu:1: unknown setting \"%.*s\" (known: @positive_weight)",
+                                path, lineno, (int)(fe[0] - fs[0]), fs[0]);
+        if (nf < 2 || !parse_number(fs[1], fe[1], &v) || v < 0 || v > 2)
+            return tp_error_set(err, TP_ERR_DATA, "%s:%zu:%zu: @positive_weight needs a number from 0 to 2", path,
+                                lineno, (size_t)(fe[0] - s) + 1);
+        m->positive_weight = v;
+        return TP_OK;
+    }
     if (nf < 2 || fs[0] == fe[0])
         return tp_error_set(err, TP_ERR_DATA,
                             "%s:%zu:1: expected \"word<TAB>kind[<TAB>value]\" (kind: valence, hedge, report, "
-                            "contrast, clause)", path, lineno);
+                            "contrast, clause, negate)", path, lineno);
     /* Keys are looked up lowercase: refuse what could never match. */
     for (const char *c = fs[0]; c < fe[0]; c++)
         if (*c >= 'A' && *c <= 'Z')
@@ -387,7 +400,7 @@ static int domain_line(sent_model *m, const char *path, size_t lineno, const cha
         uint32_t flag;
         int needs_value;
     } kinds[] = {{"valence", SW_DOMAIN, 1}, {"hedge", SW_HEDGE, 1}, {"report", SW_REPORT, 0},
-                 {"contrast", SW_CONTRAST, 0}, {"clause", SW_CLAUSE, 0}};
+                 {"contrast", SW_CONTRAST, 0}, {"clause", SW_CLAUSE, 0}, {"negate", SW_NEGATOR, 0}};
     size_t klen = (size_t)(fe[1] - fs[1]);
     for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
         if (strlen(kinds[k].name) != klen || memcmp(kinds[k].name, fs[1], klen) != 0)
@@ -396,6 +409,18 @@ static int domain_line(sent_model *m, const char *path, size_t lineno, const cha
         if (kinds[k].needs_value && (nf < 3 || !parse_number(fs[2], fe[2], &v)))
             return tp_error_set(err, TP_ERR_DATA, "%s:%zu:%zu: kind %s needs a number in the third column", path,
                                 lineno, (size_t)(fs[1] - s) + 1, kinds[k].name);
+        const char *space = memchr(fs[0], ' ', (size_t)(fe[0] - fs[0]));
+        if (space && (kinds[k].flag != SW_DOMAIN || space == fs[0] || space + 1 >= fe[0] ||
+                      memchr(space + 1, ' ', (size_t)(fe[0] - space - 1))))
+            return tp_error_set(err, TP_ERR_DATA,
+                                "%s:%zu:1: a phrase must be two words with one space, of kind valence", path,
+                                lineno);
+        if (space) {
+            sent_word *head = intern(m, fs[0], (size_t)(space - fs[0]), err);
+            if (!head)
+                return err->status;
+            head->flags |= SW_PHRASE_HEAD;
+        }
         sent_word *w = intern(m, fs[0], (size_t)(fe[0] - fs[0]), err);
         if (!w)
             return err->status;
@@ -407,7 +432,7 @@ static int domain_line(sent_model *m, const char *path, size_t lineno, const cha
         return TP_OK;
     }
     return tp_error_set(err, TP_ERR_DATA,
-                        "%s:%zu:%zu: unknown kind \"%.*s\": use valence, hedge, report, contrast or clause", path,
+                        "%s:%zu:%zu: unknown kind \"%.*s\": use valence, hedge, report, contrast, clause or negate", path,
                         lineno, (size_t)(fs[1] - s) + 1, (int)klen, fs[1]);
 }
 

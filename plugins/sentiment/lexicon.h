@@ -19,6 +19,8 @@ enum sent_word_id {
     /* words of VADER's idioms and multi-word boosters */
     W_THE, W_SHIT, W_BOMB, W_BAD, W_ASS, W_BUS, W_STOP, W_YEAH, W_RIGHT, W_KISS, W_DEATH,
     W_TO, W_DIE, W_FOR, W_BEATING, W_HEART, W_BROKEN, W_JUST, W_ENOUGH, W_SORT,
+    /* words the news rules test */
+    W_TOO,
     W_COUNT
 };
 
@@ -30,6 +32,7 @@ typedef struct emoji_entry {
 
 typedef struct sent_model {
     wordtable words;
+    double positive_weight; /* domain file setting: positive valences are multiplied by it */
     size_t longest_key;     /* tokens longer than this are never looked up */
     emoji_entry *emoji;     /* sorted by cp */
     size_t nemoji;

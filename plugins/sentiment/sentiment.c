@@ -6,6 +6,7 @@
  * document and writes the attributes. */
 #include <config.h>
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,39 +123,72 @@ static int scores_value(const sent_scores *s, tp_value *out, tp_error *err)
 
 /* Scores of one unit of text. */
 static int score_unit(const sentiment_state *st, vader_work *w, const char *text, size_t len, sent_scores *out,
-                      size_t *ntok, tp_error *err)
+                      size_t *ntok, double *sum, tp_error *err)
 {
     int rc = vader_analyze(&st->model, &st->rules, text, len, w, err);
     if (rc != TP_OK)
         return rc;
-    *out = vader_scores(w, 0, w->n, vader_amplifier(w->excl, w->quest), NULL);
+    double amp = vader_amplifier(w->excl, w->quest);
+    *out = vader_scores(w, 0, w->n, amp, sum);
+    /* the sum as VADER squashes it: with the punctuation emphasis */
+    if (*sum > 0)
+        *sum += amp;
+    else if (*sum < 0)
+        *sum -= amp;
     *ntok = w->n;
     return TP_OK;
 }
 
-/* The document's score from its sentences': means weighted by tokens. */
+/* The document's score from its sentences' (document=sentences).
+ *
+ * VADER adds the valences of a text and squashes the sum with
+ * x / sqrt(x^2 + 15): the longer the text, the closer to +-1.  Here the sum
+ * of the sentences' valences (each with its own punctuation emphasis) is
+ * first scaled by the document's length N in tokens: unchanged up to
+ * DOC_WINDOW tokens, divided by sqrt(N / DOC_WINDOW) up to DOC_LINEAR
+ * tokens (a short text is read as a whole, and its evidence adds up), and
+ * beyond that by N itself (a long article's score is the density of its
+ * sentiment, so it does not saturate however long it is).  Both limits were
+ * chosen on the even halves of VADER's rated sets (docs/sentiment.md).
+ * positive/negative/neutral are the sentences' proportions averaged with
+ * their numbers of tokens as weights. */
+#define DOC_WINDOW 10.0
+#define DOC_LINEAR 100.0
+
 typedef struct doc_acc {
-    double compound, pos, neg, neu, weight;
+    double sum;             /* the sentences' valence sums */
+    double pos, neg, neu;   /* token-weighted sums of the proportions */
+    double tokens;
 } doc_acc;
 
-static void acc_add(doc_acc *a, const sent_scores *s, size_t ntok)
+static void acc_add(doc_acc *a, const sent_scores *s, size_t ntok, double sum)
 {
     double wgt = (double)ntok;
-    a->compound += wgt * s->compound;
+    a->sum += sum;
     a->pos += wgt * s->pos;
     a->neg += wgt * s->neg;
     a->neu += wgt * s->neu;
-    a->weight += wgt;
+    a->tokens += wgt;
+}
+
+/* The length scale for a document of @p n tokens (continuous in n). */
+static double length_scale(double n)
+{
+    if (n <= DOC_WINDOW)
+        return 1.0;
+    if (n <= DOC_LINEAR)
+        return sqrt(DOC_WINDOW / n);
+    return sqrt(DOC_WINDOW / DOC_LINEAR) * (DOC_LINEAR / n);
 }
 
 static sent_scores acc_result(const doc_acc *a)
 {
     sent_scores s = {0, 0, 0, 0};
-    if (a->weight > 0) {
-        s.compound = vader_round(a->compound / a->weight, 4);
-        s.pos = vader_round(a->pos / a->weight, 3);
-        s.neg = vader_round(a->neg / a->weight, 3);
-        s.neu = vader_round(a->neu / a->weight, 3);
+    if (a->tokens > 0) {
+        s.compound = vader_round(vader_normalize(a->sum * length_scale(a->tokens)), 4);
+        s.pos = vader_round(a->pos / a->tokens, 3);
+        s.neg = vader_round(a->neg / a->tokens, 3);
+        s.neu = vader_round(a->neu / a->tokens, 3);
     }
     return s;
 }
@@ -169,6 +203,7 @@ static int process(void *state, tp_doc *doc, tp_error *err)
     size_t ntok;
     tp_value val;
     doc_acc acc = {0, 0, 0, 0, 0};
+    double sum;
 
     tp_layer *sentences = tp_doc_layer(doc, "sentences");
     if (sentences) {
@@ -177,10 +212,10 @@ static int process(void *state, tp_doc *doc, tp_error *err)
         size_t n = tp_layer_size(sentences);
         for (size_t i = 0; i < n && rc == TP_OK; i++) {
             const tp_span *sp = &tp_layer_spans(sentences)[i];
-            rc = score_unit(st, &w, text + sp->start, sp->end - sp->start, &s, &ntok, err);
+            rc = score_unit(st, &w, text + sp->start, sp->end - sp->start, &s, &ntok, &sum, err);
             if (rc != TP_OK)
                 break;
-            acc_add(&acc, &s, ntok);
+            acc_add(&acc, &s, ntok, sum);
             rc = scores_value(&s, &val, err);
             if (rc == TP_OK)
                 rc = tp_span_set(sentences, i, "sentiment", val, err);
@@ -192,7 +227,7 @@ static int process(void *state, tp_doc *doc, tp_error *err)
         } else {
             size_t len;
             const char *text = tp_doc_text(doc, &len);
-            rc = score_unit(st, &w, text, len, &s, &ntok, err);
+            rc = score_unit(st, &w, text, len, &s, &ntok, &sum, err);
         }
     }
     if (rc == TP_OK)

@@ -12,9 +12,8 @@
 
 #include "utf8util.h"
 #include "vader.h"
+#include "vader_internal.h"
 
-#define C_INCR 0.733
-#define N_SCALAR (-0.74)
 
 /* A piece of the emoji-replaced text: a copy of the unit's bytes, or an
  * emoji's description (with the space put before it). */
@@ -39,7 +38,7 @@ void vader_work_free(vader_work *w)
 }
 
 /* Grow *p to hold @p n items of @p size (amortized doubling). */
-static int reserve(void **p, size_t *cap, size_t n, size_t size, tp_error *err)
+int vader_reserve(void **p, size_t *cap, size_t n, size_t size, tp_error *err)
 {
     if (n <= *cap)
         return TP_OK;
@@ -110,8 +109,8 @@ static int replace_emoji(const sent_model *m, const char *text, size_t len, vade
         }
         /* the bytes before it, then its description */
         size_t need = out + (i - copy_from) + 1 + e->len;
-        if (reserve((void **)&w->text, &w->text_cap, need + 1, 1, err) ||
-            reserve((void **)&w->segs, &w->segs_cap, w->nsegs + 2, sizeof *w->segs, err))
+        if (vader_reserve((void **)&w->text, &w->text_cap, need + 1, 1, err) ||
+            vader_reserve((void **)&w->segs, &w->segs_cap, w->nsegs + 2, sizeof *w->segs, err))
             return -1;
         if (i > copy_from) {
             w->segs[w->nsegs++] = (vader_seg){out, copy_from, i - copy_from, 0};
@@ -127,8 +126,8 @@ static int replace_emoji(const sent_model *m, const char *text, size_t len, vade
         i += k;
         copy_from = i;
     }
-    if (reserve((void **)&w->text, &w->text_cap, out + (len - copy_from) + 1, 1, err) ||
-        reserve((void **)&w->segs, &w->segs_cap, w->nsegs + 1, sizeof *w->segs, err))
+    if (vader_reserve((void **)&w->text, &w->text_cap, out + (len - copy_from) + 1, 1, err) ||
+        vader_reserve((void **)&w->segs, &w->segs_cap, w->nsegs + 1, sizeof *w->segs, err))
         return -1;
     if (len > copy_from) {
         w->segs[w->nsegs++] = (vader_seg){out, copy_from, len - copy_from, 0};
@@ -161,13 +160,13 @@ static size_t map_back(const vader_work *w, size_t d, int end)
 
 /* ------------------------------------------------------------ tokens */
 
-/* Lowercase [s, e) into w->lower, hash it, and note its case. */
-static void lower_token(vader_work *w, vtok *t, const unsigned char *s, const unsigned char *e, uint32_t off,
-                        uint64_t *hash, int *upper, int *lower)
+/* Lowercase [s, e) into w->lower at @p off, hash it, and note its case. */
+static uint32_t lower_token(vader_work *w, const unsigned char *s, const unsigned char *e, uint32_t off,
+                            uint64_t *hash, int *upper, int *lower)
 {
     char *out = w->lower + off;
     uint64_t h = WT_HASH_INIT;
-    size_t n = 0;
+    uint32_t n = 0;
     while (s < e) {
         unsigned char c = *s;
         if (c < 0x80) {
@@ -199,9 +198,8 @@ static void lower_token(vader_work *w, vtok *t, const unsigned char *s, const un
         }
         s += k;
     }
-    t->lo_off = off;
-    t->lo_len = (uint32_t)n;
     *hash = h;
+    return n;
 }
 
 static int has_nt(const char *s, size_t n)
@@ -212,13 +210,78 @@ static int has_nt(const char *s, size_t n)
     return 0;
 }
 
+/* News: the entry giving a plural its valence ("injuries" -> "injury",
+ * "crises" -> "crisis" is not attempted), or NULL. */
+static const sent_word *singular(const sent_model *m, const char *s, size_t n)
+{
+    char buf[64];
+    if (n < 4 || n >= sizeof buf || s[n - 1] != 's' || s[n - 2] == 's' || s[n - 2] == '\'')
+        return NULL;
+    const sent_word *w;
+    memcpy(buf, s, n);
+    if (n > 4 && s[n - 3] == 'i' && s[n - 2] == 'e') { /* -ies -> -y */
+        buf[n - 3] = 'y';
+        w = wt_find(&m->words, buf, n - 2, wt_hash(buf, n - 2));
+        if (w && (w->flags & (SW_LEXICON | SW_DOMAIN)))
+            return w;
+    }
+    w = wt_find(&m->words, buf, n - 1, wt_hash(buf, n - 1)); /* -s */
+    if (w && (w->flags & (SW_LEXICON | SW_DOMAIN)))
+        return w;
+    if (s[n - 2] == 'e') { /* -es */
+        w = wt_find(&m->words, buf, n - 2, wt_hash(buf, n - 2));
+        if (w && (w->flags & (SW_LEXICON | SW_DOMAIN)))
+            return w;
+    }
+    return NULL;
+}
+
+/* News: quotation marks and clause punctuation around token [b, e) of the
+ * raw text (before punctuation was stripped). */
+static uint16_t raw_marks(const unsigned char *s, size_t b, size_t e)
+{
+    uint16_t f = 0;
+    if (s[b] == '"' || (e - b >= 2 && ((s[b] == '\'' && s[b + 1] == '\'') || (s[b] == '`' && s[b + 1] == '`'))) ||
+        (e - b >= 3 && s[b] == 0xE2 && s[b + 1] == 0x80 && s[b + 2] == 0x9C))
+        f |= VT_QOPEN;
+    size_t q = e;
+    while (q > b && (s[q - 1] == '.' || s[q - 1] == ',' || s[q - 1] == ';' || s[q - 1] == ':' || s[q - 1] == '!' ||
+                     s[q - 1] == '?' || s[q - 1] == ')'))
+        q--;
+    if (q > b && (s[q - 1] == '"' || (q - b >= 2 && s[q - 1] == '\'' && s[q - 2] == '\'') ||
+                  (q - b >= 3 && s[q - 3] == 0xE2 && s[q - 2] == 0x80 && s[q - 1] == 0x9D)))
+        f |= VT_QCLOSE;
+    unsigned char last = s[e - 1];
+    if (last == ',' || last == ';' || last == ':' || last == '(' || last == ')')
+        f |= VT_CLAUSE_END;
+    if (q < e && (s[q] == '.' || s[q] == '!' || s[q] == '?'))
+        f |= VT_STOP;
+    return f;
+}
+
+/* A token made of dashes only ("-", "--", an en or em dash). */
+static int is_dash(const unsigned char *s, size_t b, size_t e)
+{
+    size_t i = b;
+    while (i < e) {
+        if (s[i] == '-')
+            i++;
+        else if (e - i >= 3 && s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0x93 || s[i + 2] == 0x94))
+            i += 3;
+        else
+            return 0;
+    }
+    return 1;
+}
+
 /* Split [text, text+len) at white space into w->tok. */
-static int tokenize(const sent_model *m, const char *text, size_t len, int mapped, vader_work *w, tp_error *err)
+static int tokenize(const sent_model *m, const vader_rules *r, const char *text, size_t len, int mapped,
+                    vader_work *w, tp_error *err)
 {
     const unsigned char *s = (const unsigned char *)text;
     w->n = 0;
     /* Lowercasing can lengthen a character by half (e.g. U+023A). */
-    if (reserve((void **)&w->lower, &w->lower_cap, len + len / 2 + 8, 1, err))
+    if (vader_reserve((void **)&w->lower, &w->lower_cap, len + len / 2 + 8, 1, err))
         return err->status;
     if (len > UINT32_MAX / 2)
         return tp_error_set(err, TP_ERR_INPUT, "a unit of %zu bytes is too long to score (at most 2 GB)", len);
@@ -247,7 +310,7 @@ static int tokenize(const sent_model *m, const char *text, size_t len, int mappe
         if (chars <= 2)
             sb = b, se = e;
 
-        if (reserve((void **)&w->tok, &w->cap, w->n + 1, sizeof *w->tok, err))
+        if (vader_reserve((void **)&w->tok, &w->cap, w->n + 1, sizeof *w->tok, err))
             return err->status;
         vtok *t = &w->tok[w->n++];
         memset(t, 0, sizeof *t);
@@ -260,23 +323,48 @@ static int tokenize(const sent_model *m, const char *text, size_t len, int mappe
         }
         uint64_t h;
         int up = 0, lo = 0;
-        lower_token(w, t, s + sb, s + se, lower_len, &h, &up, &lo);
+        t->lo_off = lower_len;
+        t->lo_len = lower_token(w, s + sb, s + se, lower_len, &h, &up, &lo);
         lower_len += t->lo_len;
         if (up && !lo) {
             t->flags |= VT_ALLCAPS;
             ncaps++;
         }
         const char *low = w->lower + t->lo_off;
-        if (t->lo_len <= m->longest_key) {
-            t->w = wt_find(&m->words, low, t->lo_len, h);
-            if (t->w) {
-                t->id = t->w->id;
-                if (t->w->flags & SW_NEGATE)
-                    t->flags |= VT_NEGATED;
+        const sent_word *word = t->lo_len <= m->longest_key ? wt_find(&m->words, low, t->lo_len, h) : NULL;
+        t->w = word;
+        if (word) {
+            t->id = word->id;
+            if (word->flags & SW_NEGATE)
+                t->flags |= VT_NEGATED;
+            if (word->flags & SW_BOOSTER)
+                t->flags |= VT_BOOSTER;
+            if (word->flags & SW_LEXICON) {
+                t->flags |= VT_LEX;
+                t->lexval = word->valence;
             }
         }
         if (!(t->flags & VT_NEGATED) && memchr(low, '\'', t->lo_len) && has_nt(low, t->lo_len))
             t->flags |= VT_NEGATED;
+        if (r->news) {
+            if (word && (word->flags & SW_DOMAIN)) {
+                t->flags |= VT_LEX;
+                t->lexval = word->domain;
+            } else if (!(t->flags & VT_LEX)) {
+                const sent_word *sg = singular(m, low, t->lo_len);
+                if (sg) {
+                    t->flags |= VT_LEX;
+                    t->lexval = (sg->flags & SW_DOMAIN) ? sg->domain : sg->valence;
+                }
+            }
+            if (word && (word->flags & SW_NEGATOR)) {
+                t->flags |= VT_NEGATED;
+                t->flags &= (uint16_t)~VT_BOOSTER;
+            }
+            t->flags |= raw_marks(s, b, e);
+            if (is_dash(s, b, e) && w->n > 1)
+                w->tok[w->n - 2].flags |= VT_CLAUSE_END;
+        }
     }
     w->cap_diff = ncaps > 0 && ncaps < w->n;
     return TP_OK;
@@ -286,19 +374,13 @@ static int tokenize(const sent_model *m, const char *text, size_t len, int mappe
 
 static inline int in_lexicon(const vtok *t)
 {
-    return t->w && (t->w->flags & SW_LEXICON);
+    return (t->flags & VT_LEX) != 0;
 }
 
-static inline int is_booster(const vtok *t)
-{
-    return t->w && (t->w->flags & SW_BOOSTER);
-}
-
-/* The booster step token @p p gives a word of valence @p v. */
-static double scalar_inc_dec(const vtok *p, double v, int cap_diff)
+double vader_scalar_inc_dec(const vtok *p, double v, int cap_diff)
 {
     double s = 0.0;
-    if (is_booster(p)) {
+    if (p->flags & VT_BOOSTER) {
         s = p->w->booster;
         if (v < 0)
             s *= -1;
@@ -318,7 +400,7 @@ static inline int is_so_or_this(const vtok *t)
 }
 
 /* Negation seen @p k+1 tokens before token i. */
-static double negation_check(double v, const vtok *t, size_t k, size_t i)
+double vader_negation(double v, const vtok *t, size_t k, size_t i)
 {
     if (k == 0) {
         if (t[i - 1].flags & VT_NEGATED)
@@ -343,8 +425,7 @@ static double negation_check(double v, const vtok *t, size_t k, size_t i)
     return v;
 }
 
-/* Idioms and multi-word dampeners around token i (i >= 3). */
-static double special_idioms_check(double v, const vtok *t, size_t n, size_t i)
+double vader_idioms(double v, const vtok *t, size_t n, size_t i)
 {
     uint8_t ids[3];
     double x;
@@ -380,7 +461,7 @@ static double special_idioms_check(double v, const vtok *t, size_t n, size_t i)
     return v;
 }
 
-static double least_check(double v, const vtok *t, size_t i)
+double vader_least(double v, const vtok *t, size_t i)
 {
     if (i > 1 && !in_lexicon(&t[i - 1]) && t[i - 1].id == W_LEAST) {
         if (t[i - 2].id != W_AT && t[i - 2].id != W_VERY)
@@ -391,10 +472,9 @@ static double least_check(double v, const vtok *t, size_t i)
     return v;
 }
 
-/* The valence of token i, a lexicon word. */
-static double word_valence(const vtok *t, size_t n, size_t i, int cap_diff)
+double vader_no_rule(const vtok *t, size_t n, size_t i)
 {
-    double lex = t[i].w->valence;
+    double lex = t[i].lexval;
     double v = lex;
     /* "no" followed by a lexicon word negates it instead of counting */
     if (t[i].id == W_NO && i != n - 1 && in_lexicon(&t[i + 1]))
@@ -402,26 +482,39 @@ static double word_valence(const vtok *t, size_t n, size_t i, int cap_diff)
     if ((i > 0 && t[i - 1].id == W_NO) || (i > 1 && t[i - 2].id == W_NO) ||
         (i > 2 && t[i - 3].id == W_NO && (t[i - 1].id == W_OR || t[i - 1].id == W_NOR)))
         v = lex * N_SCALAR;
-    if ((t[i].flags & VT_ALLCAPS) && cap_diff) {
+    return v;
+}
+
+double vader_caps(double v, const vtok *t, int cap_diff)
+{
+    if ((t->flags & VT_ALLCAPS) && cap_diff) {
         if (v > 0)
             v += C_INCR;
         else
             v -= C_INCR;
     }
+    return v;
+}
+
+/* The valence of token i, a lexicon word, by VADER's rules. */
+static double word_valence(const vtok *t, size_t n, size_t i, int cap_diff)
+{
+    double v = vader_no_rule(t, n, i);
+    v = vader_caps(v, &t[i], cap_diff);
     for (size_t k = 0; k < 3; k++) {
         if (i <= k || in_lexicon(&t[i - k - 1]))
             continue;
-        double s = scalar_inc_dec(&t[i - k - 1], v, cap_diff);
+        double s = vader_scalar_inc_dec(&t[i - k - 1], v, cap_diff);
         if (k == 1 && s != 0)
             s = s * 0.95;
         if (k == 2 && s != 0)
             s = s * 0.9;
         v = v + s;
-        v = negation_check(v, t, k, i);
+        v = vader_negation(v, t, k, i);
         if (k == 2)
-            v = special_idioms_check(v, t, n, i);
+            v = vader_idioms(v, t, n, i);
     }
-    return least_check(v, t, i);
+    return vader_least(v, t, i);
 }
 
 /* VADER's "but": valences before the first "but" halved, after it raised
@@ -440,7 +533,7 @@ static int but_check(vader_work *w, tp_error *err)
     for (size_t i = 0; i < n; i++)
         if (t[i].v != 0)
             m++;
-    if (reserve((void **)&w->nz, &w->nz_cap, m, sizeof *w->nz, err))
+    if (vader_reserve((void **)&w->nz, &w->nz_cap, m, sizeof *w->nz, err))
         return err->status;
     m = 0;
     for (size_t i = 0; i < n; i++)
@@ -470,7 +563,7 @@ int vader_analyze(const sent_model *m, const vader_rules *r, const char *text, s
         return err->status;
     const char *src = replaced ? w->text : text;
     size_t src_len = replaced ? w->text_len : len;
-    int rc = tokenize(m, src, src_len, replaced, w, err);
+    int rc = tokenize(m, r, src, src_len, replaced, w, err);
     if (rc != TP_OK)
         return rc;
     unsigned excl = 0, quest = 0;
@@ -480,12 +573,16 @@ int vader_analyze(const sent_model *m, const vader_rules *r, const char *text, s
     }
     w->excl = excl;
     w->quest = quest;
+    if (r->news) {
+        news_valences(m, w);
+        return TP_OK;
+    }
 
     vtok *t = w->tok;
     size_t n = w->n;
     for (size_t i = 0; i < n; i++) {
         t[i].v = 0;
-        if (is_booster(&t[i]))
+        if (t[i].flags & VT_BOOSTER)
             continue;
         if (i < n - 1 && t[i].id == W_KIND && t[i + 1].id == W_OF)
             continue;
@@ -493,7 +590,6 @@ int vader_analyze(const sent_model *m, const vader_rules *r, const char *text, s
             continue;
         t[i].v = word_valence(t, n, i, w->cap_diff);
     }
-    (void)r;
     return but_check(w, err);
 }
 

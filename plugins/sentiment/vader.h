@@ -21,17 +21,23 @@
 
 /* What a token is (vtok.flags). */
 enum {
-    VT_ALLCAPS = 1u << 0,  /* Python's isupper() on the token */
-    VT_NEGATED = 1u << 1,  /* in NEGATE or contains "n't" */
-    VT_QUOTED = 1u << 2,   /* news: inside quotation marks */
-    VT_CLAUSE_END = 1u << 3 /* news: the token ends a clause (, ; : or a dash follows) */
+    VT_ALLCAPS = 1u << 0,   /* Python's isupper() on the token */
+    VT_NEGATED = 1u << 1,   /* negates: in NEGATE or contains "n't" (news: also "hardly"...) */
+    VT_LEX = 1u << 2,       /* has a valence of its own (lexval) */
+    VT_BOOSTER = 1u << 3,   /* a booster or dampener */
+    VT_QOPEN = 1u << 4,     /* news: opens a quotation */
+    VT_QCLOSE = 1u << 5,    /* news: closes a quotation */
+    VT_CLAUSE_END = 1u << 6, /* news: the last token of a clause (, ; : or a dash after it) */
+    VT_STOP = 1u << 7        /* news: the raw token ends with . ! or ? */
 };
 
 typedef struct vtok {
     size_t start, end;        /* bytes of the token (punctuation stripped) in the unit */
     uint32_t lo_off, lo_len;  /* its lowercase form in vader_work.lower */
     const sent_word *w;       /* the word table's entry for it, or NULL */
+    double lexval;            /* its own valence when VT_LEX */
     double v;                 /* valence after all rules */
+    uint32_t clause;          /* news: the clause it belongs to, numbered from 0 */
     uint16_t flags;
     uint8_t id;               /* enum sent_word_id */
 } vtok;

@@ -22,7 +22,9 @@ enum {
     SW_HEDGE = 1u << 4,    /* domain file: a hedge (dampens its clause) */
     SW_REPORT = 1u << 5,   /* domain file: a reporting verb or phrase head */
     SW_CONTRAST = 1u << 6, /* domain file: a contrast word like "but" */
-    SW_CLAUSE = 1u << 7    /* domain file: starts a new clause ("which", "while") */
+    SW_CLAUSE = 1u << 7,   /* domain file: starts a new clause ("which", "while") */
+    SW_NEGATOR = 1u << 8,  /* domain file: negates like "not" under the news rules */
+    SW_PHRASE_HEAD = 1u << 9 /* the first word of a two-word domain entry */
 };
 
 typedef struct sent_word {
