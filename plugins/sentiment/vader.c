@@ -60,13 +60,24 @@ static const unsigned char punct[256] = {
     [';'] = 1, ['<'] = 1, ['='] = 1, ['>'] = 1, ['?'] = 1, ['@'] = 1, ['['] = 1, ['\\'] = 1,
     [']'] = 1, ['^'] = 1, ['_'] = 1, ['`'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1};
 
+/* Byte classes for the tokenizer's fast path. */
+enum { B_SPACE = 1, B_ULEAD = 2 };
+
+/* ASCII white space, and the lead bytes of white space beyond ASCII
+ * (U+0085, U+00A0: C2; U+1680: E1; U+2000-U+205F: E2; U+3000: E3). */
+static const unsigned char byte_class[256] = {
+    ['\t'] = B_SPACE, ['\n'] = B_SPACE, ['\v'] = B_SPACE, ['\f'] = B_SPACE, ['\r'] = B_SPACE,
+    [0x1c] = B_SPACE, [0x1d] = B_SPACE, [0x1e] = B_SPACE, [0x1f] = B_SPACE, [' '] = B_SPACE,
+    [0xC2] = B_ULEAD, [0xE1] = B_ULEAD, [0xE2] = B_ULEAD, [0xE3] = B_ULEAD};
+
 /* The length of the white space at s[0] (Python's str.split()), or 0. */
-static size_t space_at(const unsigned char *s, size_t n)
+static inline size_t space_at(const unsigned char *s, size_t n)
 {
-    if (s[0] < 0x80)
-        return utf8_is_ascii_space(s[0]);
-    if (s[0] != 0xC2 && s[0] != 0xE1 && s[0] != 0xE2 && s[0] != 0xE3)
+    unsigned char c = byte_class[s[0]];
+    if (c == 0)
         return 0;
+    if (c == B_SPACE)
+        return 1;
     uint32_t cp;
     size_t k = utf8_decode(s, n, &cp);
     return k && utf8_is_unicode_space(cp) ? k : 0;
@@ -162,20 +173,20 @@ static size_t map_back(const vader_work *w, size_t d, int end)
 
 /* Lowercase [s, e) into w->lower at @p off, hash it, and note its case. */
 static uint32_t lower_token(vader_work *w, const unsigned char *s, const unsigned char *e, uint32_t off,
-                            uint64_t *hash, int *upper, int *lower)
+                            uint64_t *hash, int *upper, int *lower, int *apostrophe)
 {
     char *out = w->lower + off;
     uint64_t h = WT_HASH_INIT;
     uint32_t n = 0;
+    int up = 0, lo = 0, ap = 0;
     while (s < e) {
         unsigned char c = *s;
         if (c < 0x80) {
-            if (c >= 'A' && c <= 'Z') {
-                *upper = 1;
-                c = (unsigned char)(c + 32);
-            } else if (c >= 'a' && c <= 'z') {
-                *lower = 1;
-            }
+            unsigned u = (unsigned)(c - 'A') < 26u, l = (unsigned)(c - 'a') < 26u;
+            up |= (int)u;
+            lo |= (int)l;
+            ap |= c == '\'';
+            c = (unsigned char)(c + (u << 5));
             out[n++] = (char)c;
             h = WT_HASH_STEP(h, c);
             s++;
@@ -187,9 +198,9 @@ static uint32_t lower_token(vader_work *w, const unsigned char *s, const unsigne
             k = 1, cp = 0xFFFD;
         int cls = utf8_case_class(cp);
         if (cls > 0)
-            *upper = 1;
+            up = 1;
         else if (cls < 0)
-            *lower = 1;
+            lo = 1;
         char buf[4];
         size_t bl = utf8_encode(cls ? utf8_to_lower(cp) : cp, buf);
         for (size_t j = 0; j < bl; j++) {
@@ -198,6 +209,9 @@ static uint32_t lower_token(vader_work *w, const unsigned char *s, const unsigne
         }
         s += k;
     }
+    *upper = up;
+    *lower = lo;
+    *apostrophe = ap;
     *hash = h;
     return n;
 }
@@ -285,6 +299,9 @@ static int tokenize(const sent_model *m, const vader_rules *r, const char *text,
         return err->status;
     if (len > UINT32_MAX / 2)
         return tp_error_set(err, TP_ERR_INPUT, "a unit of %zu bytes is too long to score (at most 2 GB)", len);
+    /* Tokens are separated by white space: at most (len + 1) / 2 of them. */
+    if (vader_reserve((void **)&w->tok, &w->cap, len / 2 + 1, sizeof *w->tok, err))
+        return err->status;
     uint32_t lower_len = 0;
     size_t i = 0, ncaps = 0;
     while (i < len) {
@@ -294,7 +311,7 @@ static int tokenize(const sent_model *m, const vader_rules *r, const char *text,
         if (i >= len)
             break;
         size_t b = i;
-        while (i < len && space_at(s + i, len - i) == 0)
+        while (i < len && (byte_class[s[i]] == 0 || space_at(s + i, len - i) == 0))
             i++;
         size_t e = i;
         /* Strip ASCII punctuation; keep the token whole if 2 characters
@@ -310,10 +327,12 @@ static int tokenize(const sent_model *m, const vader_rules *r, const char *text,
         if (chars <= 2)
             sb = b, se = e;
 
-        if (vader_reserve((void **)&w->tok, &w->cap, w->n + 1, sizeof *w->tok, err))
-            return err->status;
         vtok *t = &w->tok[w->n++];
-        memset(t, 0, sizeof *t);
+        t->lexval = 0;
+        t->v = 0;
+        t->clause = 0;
+        t->flags = 0;
+        t->id = W_NONE;
         if (mapped) {
             t->start = map_back(w, sb, 0);
             t->end = map_back(w, se, 1);
@@ -322,9 +341,9 @@ static int tokenize(const sent_model *m, const vader_rules *r, const char *text,
             t->end = se;
         }
         uint64_t h;
-        int up = 0, lo = 0;
+        int up, lo, apostrophe;
         t->lo_off = lower_len;
-        t->lo_len = lower_token(w, s + sb, s + se, lower_len, &h, &up, &lo);
+        t->lo_len = lower_token(w, s + sb, s + se, lower_len, &h, &up, &lo, &apostrophe);
         lower_len += t->lo_len;
         if (up && !lo) {
             t->flags |= VT_ALLCAPS;
@@ -344,7 +363,7 @@ static int tokenize(const sent_model *m, const vader_rules *r, const char *text,
                 t->lexval = word->valence;
             }
         }
-        if (!(t->flags & VT_NEGATED) && memchr(low, '\'', t->lo_len) && has_nt(low, t->lo_len))
+        if (apostrophe && !(t->flags & VT_NEGATED) && has_nt(low, t->lo_len))
             t->flags |= VT_NEGATED;
         if (r->news) {
             if (word && (word->flags & SW_DOMAIN)) {

@@ -19,38 +19,28 @@ void wt_free(wordtable *t)
     memset(t, 0, sizeof *t);
 }
 
+static uint64_t slot_of(uint64_t hash, size_t index)
+{
+    return (hash >> 32) << 32 | (uint64_t)(index + 1);
+}
+
 /* Double the slot array (load stays at most one half). */
 static int grow_slots(wordtable *t, tp_error *err)
 {
     size_t n = t->nslots ? t->nslots * 2 : 1024;
-    uint32_t *slots = calloc(n, sizeof *slots);
+    uint64_t *slots = calloc(n, sizeof *slots);
     if (!slots)
         return tp_error_set(err, TP_ERR_NOMEM, "out of memory building the word table");
     for (size_t i = 0; i < t->n; i++) {
         size_t k = (size_t)t->words[i].hash & (n - 1);
         while (slots[k])
             k = (k + 1) & (n - 1);
-        slots[k] = (uint32_t)(i + 1);
+        slots[k] = slot_of(t->words[i].hash, i);
     }
     free(t->slots);
     t->slots = slots;
     t->nslots = n;
     return TP_OK;
-}
-
-const sent_word *wt_find(const wordtable *t, const char *key, size_t len, uint64_t h)
-{
-    if (!t->nslots)
-        return NULL;
-    size_t mask = t->nslots - 1;
-    for (size_t k = (size_t)h & mask;; k = (k + 1) & mask) {
-        uint32_t s = t->slots[k];
-        if (!s)
-            return NULL;
-        const sent_word *w = &t->words[s - 1];
-        if (w->hash == h && w->len == len && memcmp(t->keys + w->key_off, key, len) == 0)
-            return w;
-    }
 }
 
 sent_word *wt_intern(wordtable *t, const char *key, size_t len, tp_error *err)
@@ -59,7 +49,7 @@ sent_word *wt_intern(wordtable *t, const char *key, size_t len, tp_error *err)
     const sent_word *found = wt_find(t, key, len, h);
     if (found)
         return (sent_word *)found;
-    if (len > UINT32_MAX / 2)
+    if (len > UINT32_MAX / 2 || t->n + 1 >= UINT32_MAX)
         return tp_error_set(err, TP_ERR_DATA, "a word of %zu bytes is too long for the word table", len), NULL;
     if ((t->n + 1) * 2 > t->nslots && grow_slots(t, err) != TP_OK)
         return NULL;
@@ -95,7 +85,7 @@ sent_word *wt_intern(wordtable *t, const char *key, size_t len, tp_error *err)
     size_t k = (size_t)h & mask;
     while (t->slots[k])
         k = (k + 1) & mask;
-    t->slots[k] = (uint32_t)(t->n + 1);
+    t->slots[k] = slot_of(h, t->n);
     t->n++;
     return w;
 }

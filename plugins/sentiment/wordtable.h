@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <textpipe/error.h>
 
@@ -42,7 +43,7 @@ typedef struct sent_word {
 typedef struct wordtable {
     sent_word *words;
     size_t n, cap;
-    uint32_t *slots;   /* index + 1 into words; 0 = empty */
+    uint64_t *slots;   /* high 32 bits of the hash << 32 | index + 1; 0 = empty */
     size_t nslots;     /* a power of two */
     char *keys;
     size_t keys_len, keys_cap;
@@ -68,8 +69,26 @@ void wt_free(wordtable *t);
  * Pointers into the table stay valid only until the next wt_intern(). */
 sent_word *wt_intern(wordtable *t, const char *key, size_t len, tp_error *err);
 
-/* The entry for @p key with hash @p h, or NULL. */
-const sent_word *wt_find(const wordtable *t, const char *key, size_t len, uint64_t h);
+/* The entry for @p key with hash @p h, or NULL.  Inline: it runs once per
+ * token.  The slots keep part of the hash so that a miss rarely touches
+ * the entries. */
+static inline const sent_word *wt_find(const wordtable *t, const char *key, size_t len, uint64_t h)
+{
+    if (!t->nslots)
+        return NULL;
+    size_t mask = t->nslots - 1;
+    uint32_t tag = (uint32_t)(h >> 32);
+    for (size_t k = (size_t)h & mask;; k = (k + 1) & mask) {
+        uint64_t s = t->slots[k];
+        if (!s)
+            return NULL;
+        if ((uint32_t)(s >> 32) != tag)
+            continue;
+        const sent_word *w = &t->words[(uint32_t)s - 1];
+        if (w->len == len && memcmp(t->keys + w->key_off, key, len) == 0)
+            return w;
+    }
+}
 
 /* The key of an entry. */
 static inline const char *wt_key(const wordtable *t, const sent_word *w)
