@@ -4,7 +4,7 @@
 pkglib_LTLIBRARIES += plugins/sentiment/sentiment.la
 plugins_sentiment_sentiment_la_SOURCES = plugins/sentiment/sentiment.c \
 	plugins/sentiment/vader.c plugins/sentiment/vader.h plugins/sentiment/vader_internal.h \
-	plugins/sentiment/news.c \
+	plugins/sentiment/news.c plugins/sentiment/entity.c plugins/sentiment/entity.h \
 	plugins/sentiment/lexicon.c plugins/sentiment/lexicon.h \
 	plugins/sentiment/wordtable.c plugins/sentiment/wordtable.h \
 	plugins/sentiment/utf8util.c plugins/sentiment/utf8util.h

@@ -145,6 +145,7 @@ void news_valences(const sent_model *m, vader_work *w)
     size_t b = 0;
     while (b < n && t[b].id != W_BUT && !(t[b].w && (t[b].w->flags & SW_CONTRAST)))
         b++;
+    w->contrast = b > 0 ? b : n;
     if (b < n && b > 0) {
         for (size_t i = 0; i < n; i++) {
             if (i < b)

@@ -12,6 +12,7 @@
 
 #include <textpipe/plugin.h>
 
+#include "entity.h"
 #include "lexicon.h"
 #include "vader.h"
 
@@ -193,11 +194,122 @@ static sent_scores acc_result(const doc_acc *a)
     return s;
 }
 
+/* ------------------------------------------------------------ entities */
+
+/* One document's entities while it is processed. */
+typedef struct entity_pass {
+    tp_layer *layer;
+    const char *text;      /* the layer's view */
+    size_t len, n;
+    unsigned char *done;   /* per entity: scored already */
+    size_t *starts, *ends; /* scratch: the entities of one unit */
+    entity_agg *agg;
+} entity_pass;
+
+static void entity_pass_free(entity_pass *e)
+{
+    free(e->done);
+    free(e->starts);
+    free(e->ends);
+    entity_agg_free(e->agg);
+}
+
+static int entity_pass_init(entity_pass *e, tp_layer *layer, tp_error *err)
+{
+    memset(e, 0, sizeof *e);
+    e->layer = layer;
+    e->text = tp_layer_text(layer, &e->len);
+    e->n = tp_layer_size(layer);
+    e->done = calloc(e->n + 1, 1);
+    e->starts = malloc((e->n + 1) * sizeof *e->starts);
+    e->ends = malloc((e->n + 1) * sizeof *e->ends);
+    e->agg = entity_agg_new();
+    if (!e->done || !e->starts || !e->ends || !e->agg) {
+        entity_pass_free(e);
+        memset(e, 0, sizeof *e);
+        return tp_error_set(err, TP_ERR_NOMEM, "out of memory for %zu entities", tp_layer_size(layer));
+    }
+    return TP_OK;
+}
+
+/* Score the entities that start within the analyzed unit at bytes
+ * [ustart, uend) of the entities' view. */
+static int score_entities(entity_pass *e, vader_work *w, size_t ustart, size_t uend, double amp, tp_error *err)
+{
+    const tp_span *sp = tp_layer_spans(e->layer);
+    size_t first = tp_layer_find(e->layer, ustart), k = 0;
+    for (size_t i = first; i < e->n && sp[i].start < uend; i++) {
+        if (e->done[i] || sp[i].start < ustart)
+            continue;
+        e->starts[k] = sp[i].start - ustart;
+        e->ends[k] = (sp[i].end < uend ? sp[i].end : uend) - ustart;
+        k++;
+    }
+    if (k == 0)
+        return TP_OK;
+    entity_mark_tokens(w, e->starts, e->ends, k);
+    for (size_t i = first; i < e->n && sp[i].start < uend; i++) {
+        if (e->done[i] || sp[i].start < ustart)
+            continue;
+        e->done[i] = 1;
+        size_t end = sp[i].end < uend ? sp[i].end : uend;
+        sent_scores s = entity_scores(w, sp[i].start - ustart, end - ustart, amp);
+        tp_value val;
+        size_t clen;
+        const char *canon = tp_span_get_string(&sp[i], "canonical", &clen);
+        if (!canon) { /* no canonical name: the mention's own text */
+            canon = e->text + sp[i].start;
+            clen = sp[i].end - sp[i].start;
+        }
+        if (entity_agg_add(e->agg, canon, clen, sp[i].label, &s, err) || scores_value(&s, &val, err) ||
+            tp_span_set(e->layer, i, "sentiment", val, err))
+            return err->status;
+        sp = tp_layer_spans(e->layer);
+    }
+    return TP_OK;
+}
+
+/* Bytes [*from, *to) of the sentence-like stretch around [start, end): cut
+ * after . ! ? followed by white space, at blank lines, or at most
+ * CONTEXT_MAX bytes away.  For entities outside any sentence span. */
+#define CONTEXT_MAX 2000
+
+static void context_around(const char *t, size_t len, size_t start, size_t end, size_t *from, size_t *to)
+{
+    size_t a = start;
+    while (a > 0 && start - a < CONTEXT_MAX) {
+        char c = t[a - 1];
+        if ((c == ' ' || c == '\n' || c == '\t') && a >= 2 &&
+            (t[a - 2] == '.' || t[a - 2] == '!' || t[a - 2] == '?' || t[a - 2] == '\n'))
+            break;
+        a--;
+    }
+    size_t b = end;
+    while (b < len && b - end < CONTEXT_MAX) {
+        char c = t[b];
+        if ((c == '.' || c == '!' || c == '?' || c == '\n') && (b + 1 == len || t[b + 1] == ' ' || t[b + 1] == '\n')) {
+            b++;
+            break;
+        }
+        b++;
+    }
+    while (b < len && (t[b] & 0xC0) == 0x80) /* never cut a character */
+        b++;
+    while (a > 0 && (t[a] & 0xC0) == 0x80)
+        a--;
+    *from = a;
+    *to = b;
+}
+
+/* ------------------------------------------------------------ process */
+
 static int process(void *state, tp_doc *doc, tp_error *err)
 {
     const sentiment_state *st = state;
     vader_work w;
     vader_work_init(&w);
+    entity_pass ents;
+    memset(&ents, 0, sizeof ents);
     int rc = TP_OK;
     sent_scores s;
     size_t ntok;
@@ -206,20 +318,39 @@ static int process(void *state, tp_doc *doc, tp_error *err)
     double sum;
 
     tp_layer *sentences = tp_doc_layer(doc, "sentences");
-    if (sentences) {
+    tp_layer *entities = tp_doc_layer(doc, "entities");
+    if (entities)
+        rc = entity_pass_init(&ents, entities, err);
+    int same_view = sentences && entities && tp_layer_view(sentences) == tp_layer_view(entities);
+
+    if (sentences && rc == TP_OK) {
         size_t len;
         const char *text = tp_layer_text(sentences, &len);
         size_t n = tp_layer_size(sentences);
         for (size_t i = 0; i < n && rc == TP_OK; i++) {
             const tp_span *sp = &tp_layer_spans(sentences)[i];
-            rc = score_unit(st, &w, text + sp->start, sp->end - sp->start, &s, &ntok, &sum, err);
+            size_t from = sp->start, to = sp->end;
+            rc = score_unit(st, &w, text + from, to - from, &s, &ntok, &sum, err);
             if (rc != TP_OK)
                 break;
             acc_add(&acc, &s, ntok, sum);
             rc = scores_value(&s, &val, err);
             if (rc == TP_OK)
                 rc = tp_span_set(sentences, i, "sentiment", val, err);
+            if (rc == TP_OK && same_view)
+                rc = score_entities(&ents, &w, from, to, vader_amplifier(w.excl, w.quest), err);
         }
+    }
+    /* Entities no sentence holds (or all of them without sentences). */
+    for (size_t i = 0; entities && rc == TP_OK && i < ents.n; i++) {
+        if (ents.done[i])
+            continue;
+        const tp_span *sp = &tp_layer_spans(entities)[i];
+        size_t from, to;
+        context_around(ents.text, ents.len, sp->start, sp->end, &from, &to);
+        rc = vader_analyze(&st->model, &st->rules, ents.text + from, to - from, &w, err);
+        if (rc == TP_OK)
+            rc = score_entities(&ents, &w, from, to, vader_amplifier(w.excl, w.quest), err);
     }
     if (rc == TP_OK) {
         if (st->doc_mode == DOC_SENTENCES && sentences) {
@@ -234,6 +365,12 @@ static int process(void *state, tp_doc *doc, tp_error *err)
         rc = scores_value(&s, &val, err);
     if (rc == TP_OK)
         rc = tp_doc_set_attr(doc, "sentiment", val, err);
+    if (rc == TP_OK && entities) {
+        json_t *agg = entity_agg_json(ents.agg);
+        rc = agg ? tp_doc_set_attr(doc, "entity_sentiment", tp_value_json(agg), err)
+                 : tp_error_set(err, TP_ERR_NOMEM, "out of memory");
+    }
+    entity_pass_free(&ents);
     vader_work_free(&w);
     return rc;
 }

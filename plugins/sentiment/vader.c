@@ -544,6 +544,7 @@ static int but_check(vader_work *w, tp_error *err)
     size_t b = 0, n = w->n;
     while (b < n && w->tok[b].id != W_BUT)
         b++;
+    w->contrast = b;
     if (b == n)
         return TP_OK;
     vtok *t = w->tok;

@@ -28,7 +28,8 @@ enum {
     VT_QOPEN = 1u << 4,     /* news: opens a quotation */
     VT_QCLOSE = 1u << 5,    /* news: closes a quotation */
     VT_CLAUSE_END = 1u << 6, /* news: the last token of a clause (, ; : or a dash after it) */
-    VT_STOP = 1u << 7        /* news: the raw token ends with . ! or ? */
+    VT_STOP = 1u << 7,       /* news: the raw token ends with . ! or ? */
+    VT_ENTITY = 1u << 8      /* part of an entity's name (entity.c) */
 };
 
 typedef struct vtok {
@@ -63,6 +64,7 @@ typedef struct vader_work {
     size_t *nz;               /* scratch: tokens with a valence */
     size_t nz_cap;
     int cap_diff;             /* some tokens are ALL CAPS and some are not */
+    size_t contrast;          /* the token that split the unit ("but"), or n */
     unsigned excl, quest;     /* '!' and '?' in the unit */
 } vader_work;
 
