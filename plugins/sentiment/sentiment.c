@@ -21,9 +21,9 @@ static const char *const rule_sets[] = {"news", "vader", NULL};
 
 static const tp_option options[] = {
     TP_OPTION_ENUM("document", "\"sentences\"", document_modes,
-                   "How the document's score is made: sentences combines the sentences' scores (a mean weighted "
-                   "by their number of tokens, so that long articles do not saturate); whole scores the text as "
-                   "one unit, as VADER's polarity_scores() does. Without a sentences layer both score the whole "
+                   "How the document's score is made: sentences adds up the sentences' valences and scales the sum "
+                   "by the document's length, so that long articles do not saturate to +-1; whole scores the text "
+                   "as one unit, as VADER's polarity_scores() does. Without a sentences layer both score the whole "
                    "text."),
     TP_OPTION_ENUM("rules", "\"news\"", rule_sets,
                    "vader applies VADER's rules exactly (quirks included); news adds the rules for news text "
@@ -56,28 +56,20 @@ static void destroy(void *state)
     free(st);
 }
 
-/* A data file given by name (looked up in the data folders) or by path. */
-static char *data_file(const tp_config *cfg, const char *option, tp_error *err)
-{
-    const char *name = tp_config_string(cfg, option);
-    char *path = strchr(name, '/') ? tp_config_resolve_path(cfg, name, err) : tp_config_find_data(cfg, name, err);
-    if (!path)
-        tp_error_prefix(err, "%s", tp_config_where(cfg, option));
-    return path;
-}
-
 typedef int (*load_fn)(sent_model *m, const char *path, tp_error *err);
 
+/* Load the data file that option @p option names: a file name is looked up
+ * in the data folders, a path (with a '/') is taken as is. */
 static int load(const tp_config *cfg, sent_model *m, const char *option, load_fn fn, tp_error *err)
 {
     const char *name = tp_config_string(cfg, option);
     if (!name || !*name)
         return TP_OK;
-    char *path = data_file(cfg, option, err);
-    if (!path)
-        return err->status;
-    int rc = fn(m, path, err);
+    char *path = strchr(name, '/') ? tp_config_resolve_path(cfg, name, err) : tp_config_find_data(cfg, name, err);
+    int rc = path ? fn(m, path, err) : err->status;
     free(path);
+    if (rc != TP_OK)
+        tp_error_prefix(err, "%s", tp_config_where(cfg, option));
     return rc;
 }
 
@@ -316,6 +308,7 @@ static int process(void *state, tp_doc *doc, tp_error *err)
     tp_value val;
     doc_acc acc = {0, 0, 0, 0, 0};
     double sum;
+    json_t *neutral = NULL; /* our reference to the shared neutral scores */
 
     tp_layer *sentences = tp_doc_layer(doc, "sentences");
     tp_layer *entities = tp_doc_layer(doc, "entities");
@@ -334,9 +327,20 @@ static int process(void *state, tp_doc *doc, tp_error *err)
             if (rc != TP_OK)
                 break;
             acc_add(&acc, &s, ntok, sum);
-            rc = scores_value(&s, &val, err);
-            if (rc == TP_OK)
-                rc = tp_span_set(sentences, i, "sentiment", val, err);
+            /* Sentences without sentiment words are common: they share one
+             * object (read-only once stored) instead of allocating five. */
+            if (s.compound == 0 && s.pos == 0 && s.neg == 0 && s.neu == 1) {
+                if (!neutral) {
+                    rc = scores_value(&s, &val, err);
+                    neutral = rc == TP_OK ? val.u.json : NULL;
+                }
+                if (rc == TP_OK)
+                    rc = tp_span_set(sentences, i, "sentiment", tp_value_json(json_incref(neutral)), err);
+            } else {
+                rc = scores_value(&s, &val, err);
+                if (rc == TP_OK)
+                    rc = tp_span_set(sentences, i, "sentiment", val, err);
+            }
             if (rc == TP_OK && same_view)
                 rc = score_entities(&ents, &w, from, to, vader_amplifier(w.excl, w.quest), err);
         }
@@ -370,6 +374,7 @@ static int process(void *state, tp_doc *doc, tp_error *err)
         rc = agg ? tp_doc_set_attr(doc, "entity_sentiment", tp_value_json(agg), err)
                  : tp_error_set(err, TP_ERR_NOMEM, "out of memory");
     }
+    json_decref(neutral);
     entity_pass_free(&ents);
     vader_work_free(&w);
     return rc;

@@ -176,7 +176,6 @@ static uint32_t lower_token(vader_work *w, const unsigned char *s, const unsigne
                             uint64_t *hash, int *upper, int *lower, int *apostrophe)
 {
     char *out = w->lower + off;
-    uint64_t h = WT_HASH_INIT;
     uint32_t n = 0;
     int up = 0, lo = 0, ap = 0;
     while (s < e) {
@@ -188,7 +187,6 @@ static uint32_t lower_token(vader_work *w, const unsigned char *s, const unsigne
             ap |= c == '\'';
             c = (unsigned char)(c + (u << 5));
             out[n++] = (char)c;
-            h = WT_HASH_STEP(h, c);
             s++;
             continue;
         }
@@ -203,16 +201,14 @@ static uint32_t lower_token(vader_work *w, const unsigned char *s, const unsigne
             lo = 1;
         char buf[4];
         size_t bl = utf8_encode(cls ? utf8_to_lower(cp) : cp, buf);
-        for (size_t j = 0; j < bl; j++) {
+        for (size_t j = 0; j < bl; j++)
             out[n++] = buf[j];
-            h = WT_HASH_STEP(h, buf[j]);
-        }
         s += k;
     }
     *upper = up;
     *lower = lo;
     *apostrophe = ap;
-    *hash = h;
+    *hash = wt_hash(out, n);
     return n;
 }
 
@@ -288,6 +284,9 @@ static int is_dash(const unsigned char *s, size_t b, size_t e)
     return 1;
 }
 
+/* How many tokens ahead the lookup loop prefetches. */
+#define PREFETCH 8
+
 /* Split [text, text+len) at white space into w->tok. */
 static int tokenize(const sent_model *m, const vader_rules *r, const char *text, size_t len, int mapped,
                     vader_work *w, tp_error *err)
@@ -333,6 +332,7 @@ static int tokenize(const sent_model *m, const vader_rules *r, const char *text,
         t->clause = 0;
         t->flags = 0;
         t->id = W_NONE;
+        t->w = NULL;
         if (mapped) {
             t->start = map_back(w, sb, 0);
             t->end = map_back(w, se, 1);
@@ -340,17 +340,31 @@ static int tokenize(const sent_model *m, const vader_rules *r, const char *text,
             t->start = sb;
             t->end = se;
         }
-        uint64_t h;
         int up, lo, apostrophe;
         t->lo_off = lower_len;
-        t->lo_len = lower_token(w, s + sb, s + se, lower_len, &h, &up, &lo, &apostrophe);
+        t->lo_len = lower_token(w, s + sb, s + se, lower_len, &t->hash, &up, &lo, &apostrophe);
         lower_len += t->lo_len;
         if (up && !lo) {
             t->flags |= VT_ALLCAPS;
             ncaps++;
         }
+        if (apostrophe && has_nt(w->lower + t->lo_off, t->lo_len))
+            t->flags |= VT_NEGATED;
+        if (r->news) {
+            t->flags |= raw_marks(s, b, e);
+            if (is_dash(s, b, e) && w->n > 1)
+                w->tok[w->n - 2].flags |= VT_CLAUSE_END;
+        }
+    }
+    /* The lookups, apart from the scan so that their cache misses overlap
+     * (each is independent of the others), with the slots prefetched. */
+    const wordtable *table = &m->words;
+    for (size_t j = 0; j < w->n; j++) {
+        if (j + PREFETCH < w->n)
+            __builtin_prefetch(&table->slots[w->tok[j + PREFETCH].hash & (table->nslots - 1)]);
+        vtok *t = &w->tok[j];
         const char *low = w->lower + t->lo_off;
-        const sent_word *word = t->lo_len <= m->longest_key ? wt_find(&m->words, low, t->lo_len, h) : NULL;
+        const sent_word *word = t->lo_len <= m->longest_key ? wt_find(table, low, t->lo_len, t->hash) : NULL;
         t->w = word;
         if (word) {
             t->id = word->id;
@@ -363,8 +377,6 @@ static int tokenize(const sent_model *m, const vader_rules *r, const char *text,
                 t->lexval = word->valence;
             }
         }
-        if (apostrophe && !(t->flags & VT_NEGATED) && has_nt(low, t->lo_len))
-            t->flags |= VT_NEGATED;
         if (r->news) {
             if (word && (word->flags & SW_DOMAIN)) {
                 t->flags |= VT_LEX;
@@ -380,9 +392,6 @@ static int tokenize(const sent_model *m, const vader_rules *r, const char *text,
                 t->flags |= VT_NEGATED;
                 t->flags &= (uint16_t)~VT_BOOSTER;
             }
-            t->flags |= raw_marks(s, b, e);
-            if (is_dash(s, b, e) && w->n > 1)
-                w->tok[w->n - 2].flags |= VT_CLAUSE_END;
         }
     }
     w->cap_diff = ncaps > 0 && ncaps < w->n;
@@ -575,6 +584,15 @@ static int but_check(vader_work *w, tp_error *err)
     return TP_OK;
 }
 
+/* How many times @p c occurs (rare bytes: memchr skips the rest fast). */
+static unsigned count_byte(const char *s, size_t len, char c)
+{
+    unsigned n = 0;
+    for (const char *p = s, *end = s + len; (p = memchr(p, c, (size_t)(end - p))) != NULL; p++)
+        n++;
+    return n;
+}
+
 int vader_analyze(const sent_model *m, const vader_rules *r, const char *text, size_t len, vader_work *w,
                   tp_error *err)
 {
@@ -586,13 +604,8 @@ int vader_analyze(const sent_model *m, const vader_rules *r, const char *text, s
     int rc = tokenize(m, r, src, src_len, replaced, w, err);
     if (rc != TP_OK)
         return rc;
-    unsigned excl = 0, quest = 0;
-    for (size_t i = 0; i < src_len; i++) {
-        excl += src[i] == '!';
-        quest += src[i] == '?';
-    }
-    w->excl = excl;
-    w->quest = quest;
+    w->excl = count_byte(src, src_len, '!');
+    w->quest = count_byte(src, src_len, '?');
     if (r->news) {
         news_valences(m, w);
         return TP_OK;

@@ -35,6 +35,7 @@ enum {
 typedef struct vtok {
     size_t start, end;        /* bytes of the token (punctuation stripped) in the unit */
     uint32_t lo_off, lo_len;  /* its lowercase form in vader_work.lower */
+    uint64_t hash;            /* of the lowercase form */
     const sent_word *w;       /* the word table's entry for it, or NULL */
     double lexval;            /* its own valence when VT_LEX */
     double v;                 /* valence after all rules */
