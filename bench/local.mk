@@ -4,6 +4,6 @@ bench_stage_bench_SOURCES = bench/stage-bench.c
 bench_stage_bench_LDADD = core/libtextpipe.la $(JANSSON_LIBS)
 
 # VADER fidelity of the sentiment stage: run by hand with the shared data
-# folder as argument (bench/vader-fidelity ../shared), and the sentiment
-# figures on each half of a set (bench/sentiment-halves ../shared).
-EXTRA_DIST += bench/vader-fidelity bench/sentiment-halves
+# folder as argument (bench/vader-fidelity.py ../shared), and the sentiment
+# figures on each half of a set (bench/sentiment-halves.py ../shared).
+EXTRA_DIST += bench/vader-fidelity.py bench/sentiment-halves.py

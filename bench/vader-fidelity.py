@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """vader-fidelity - how closely the sentiment stage reproduces VADER.
 
-    bench/vader-fidelity [-v] [--textpipe CMD] SHARED_DIR
+    bench/vader-fidelity.py [-v] [--textpipe CMD] SHARED_DIR
 
 Scores every text of SHARED_DIR/eval/sentiment/*_GroundTruth.txt as one
 whole unit with VADER's rules (sentiment options document=whole,

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """sentiment-halves - the sentiment scorer's figures on each half of a set.
 
-    bench/sentiment-halves [--set nyt|tweets|movies|amazon|all] [--pipeline FILE]
+    bench/sentiment-halves.py [--set nyt|tweets|movies|amazon|all] [--pipeline FILE]
                            [--plugin-path DIRS] SHARED_DIR
 
 Runs textpipe (./textpipe, from the build folder) on one of VADER's human-rated
