@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,8 @@ int vader_reserve(void **p, size_t *cap, size_t n, size_t size, tp_error *err)
 {
     if (n <= *cap)
         return TP_OK;
+    if (n > SIZE_MAX / 2 / size)
+        return tp_error_set(err, TP_ERR_NOMEM, "a unit of %zu items is too large to score", n);
     size_t c = *cap ? *cap : 64;
     while (c < n)
         c *= 2;
@@ -298,8 +301,8 @@ static int tokenize(const sent_model *m, const vader_rules *r, const char *text,
         return err->status;
     if (len > UINT32_MAX / 2)
         return tp_error_set(err, TP_ERR_INPUT, "a unit of %zu bytes is too long to score (at most 2 GB)", len);
-    /* Tokens are separated by white space: at most (len + 1) / 2 of them. */
-    if (vader_reserve((void **)&w->tok, &w->cap, len / 2 + 1, sizeof *w->tok, err))
+    /* About one token per six bytes in prose; grown below when short. */
+    if (vader_reserve((void **)&w->tok, &w->cap, len / 6 + 16, sizeof *w->tok, err))
         return err->status;
     uint32_t lower_len = 0;
     size_t i = 0, ncaps = 0;
@@ -326,6 +329,8 @@ static int tokenize(const sent_model *m, const vader_rules *r, const char *text,
         if (chars <= 2)
             sb = b, se = e;
 
+        if (w->n == w->cap && vader_reserve((void **)&w->tok, &w->cap, w->n + 1, sizeof *w->tok, err))
+            return err->status;
         vtok *t = &w->tok[w->n++];
         t->lexval = 0;
         t->v = 0;
