@@ -126,6 +126,10 @@ START_TEST(vader_but_least_idioms)
     expect_vader("This is the least good option.", -0.3412);           /* least negates */
     expect_vader("It is at least good.", 0.4404);                       /* at least does not */
     expect_vader("I think it is the bomb", 0.6124);                     /* idiom: 3.0 */
+    /* The reference's "but" finds each value by equality: adorable 2.2 is
+     * halved to 1.1, then accepted's 1.1 is found there first, so adorable
+     * is halved again and accepted is never raised: 0.55 + 1.1. */
+    expect_vader("adorable but accepted", 0.3919);
 }
 END_TEST
 
