@@ -96,6 +96,9 @@ static int replace_emoji(const sent_model *m, const char *text, size_t len, vade
     size_t i = 0;
     /* Most units have none: find the first before copying anything. */
     for (;; i++) {
+        /* eight bytes at a time while they are all ASCII */
+        for (uint64_t x; i + 8 <= len && (memcpy(&x, s + i, 8), (x & 0x8080808080808080ull) == 0);)
+            i += 8;
         while (i < len && s[i] < 0xC2)
             i++;
         if (i >= len)
@@ -211,7 +214,7 @@ static uint32_t lower_token(vader_work *w, const unsigned char *s, const unsigne
     *upper = up;
     *lower = lo;
     *apostrophe = ap;
-    *hash = wt_hash(out, n);
+    *hash = wt_hash_padded(out, n);
     return n;
 }
 

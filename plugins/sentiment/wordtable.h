@@ -51,25 +51,54 @@ typedef struct wordtable {
 
 /* The hash of a (lowercase) key: eight bytes at a time, each block mixed
  * with a multiplication (words are short: usually one block). */
+static inline uint64_t wt_hash_mix(uint64_t h, uint64_t x)
+{
+    h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 32);
+}
+
+static inline uint64_t wt_hash_end(uint64_t h)
+{
+    h *= 0xC4CEB9FE1A85EC53ull;
+    return h ^ (h >> 29);
+}
+
 static inline uint64_t wt_hash(const char *s, size_t len)
 {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)len;
-    while (len >= 8) {
+    for (; len >= 8; s += 8, len -= 8) {
         uint64_t x;
         memcpy(&x, s, 8);
-        h = (h ^ x) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 32;
-        s += 8;
-        len -= 8;
+        h = wt_hash_mix(h, x);
     }
     if (len) {
         uint64_t x = 0;
         memcpy(&x, s, len);
-        h = (h ^ x) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 32;
+        h = wt_hash_mix(h, x);
     }
-    h *= 0xC4CEB9FE1A85EC53ull;
-    return h ^ (h >> 29);
+    return wt_hash_end(h);
+}
+
+/* The same hash when at least 7 bytes after the key may be read: the last
+ * block is loaded whole and masked (the tokenizer's buffer has the room). */
+static inline uint64_t wt_hash_padded(const char *s, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)len;
+    for (; len >= 8; s += 8, len -= 8) {
+        uint64_t x;
+        memcpy(&x, s, 8);
+        h = wt_hash_mix(h, x);
+    }
+    if (len) {
+        uint64_t x;
+        memcpy(&x, s, 8);
+        h = wt_hash_mix(h, x & (~0ull >> (64 - 8 * len)));
+    }
+    return wt_hash_end(h);
+#else
+    return wt_hash(s, len);
+#endif
 }
 
 void wt_init(wordtable *t);
