@@ -84,7 +84,8 @@ static int create(const tp_config *cfg, void **state, tp_error *err)
     const char *lexicon = tp_config_string(cfg, "lexicon");
     int rc = model_add_builtin(&st->model, err);
     if (rc == TP_OK && (!lexicon || !*lexicon))
-        rc = tp_error_set(err, TP_ERR_INVALID, "%s: the lexicon must name a file", tp_config_where(cfg, "lexicon"));
+        rc = tp_error_set(err, TP_ERR_INVALID, "%s: the lexicon must name a file (the default is vader_lexicon.tsv)",
+                          tp_config_where(cfg, "lexicon"));
     if (rc == TP_OK)
         rc = load(cfg, &st->model, "lexicon", model_load_lexicon, err);
     if (rc == TP_OK)
