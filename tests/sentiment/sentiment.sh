@@ -21,11 +21,11 @@ expect_in "$WORK/out" '"sentiment":{"compound":0.4404,"positive":0.492,"negative
 cat >"$WORK/layers.json" <<'JSON'
 {"name": "layers", "stages": [
   {"plugin": "normalize"},
-  {"plugin": "test-layers", "options": {"entities": [{"text": "Mexico", "label": "GPE"}, {"text": "Ecuador", "label": "GPE"}]}},
+  {"plugin": "test-layers", "options": {"entities": [{"text": "Norland", "label": "GPE"}, {"text": "Sudria", "label": "GPE"}]}},
   {"plugin": "sentiment"}]}
 JSON
 cat >"$WORK/in.jsonl" <<'JSONL'
-{"id": "a", "text": "Mexico won a great victory. Ecuador lost badly. \u201cIt was a terrible day,\u201d he said."}
+{"id": "a", "text": "Norland won a great victory. Sudria lost badly. \u201cIt was a terrible day,\u201d he said."}
 {"id": "b", "text": "Nothing happened here."}
 JSONL
 expect_exit 0 "sentences and entities" -- "$TEXTPIPE" run --plugin-path "$TEST_PLUGINS" -p "$WORK/layers.json" "$WORK/in.jsonl"
@@ -37,9 +37,9 @@ docs = {d["id"]: d for d in map(json.loads, open(sys.argv[1]))}
 a, b = docs["a"], docs["b"]
 assert all(set(s["sentiment"]) == {"compound", "positive", "negative", "neutral"} for s in a["sentences"])
 ents = {e["text"]: e["sentiment"]["compound"] for e in a["entities"]}
-assert ents["Mexico"] > 0.05 and ents["Ecuador"] < -0.05, ents
+assert ents["Norland"] > 0.05 and ents["Sudria"] < -0.05, ents
 agg = a["entity_sentiment"]
-assert agg["Mexico"]["mentions"] == 1 and agg["Mexico"]["label"] == "GPE", agg
+assert agg["Norland"]["mentions"] == 1 and agg["Norland"]["label"] == "GPE", agg
 assert b["entity_sentiment"] == {} and b["sentiment"]["compound"] == 0, b
 PY
 

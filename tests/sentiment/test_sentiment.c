@@ -200,7 +200,7 @@ END_TEST
 START_TEST(news_negation)
 {
     double v, n;
-    both("It hardly inspires confidence.", &v, &n); /* hardly negates */
+    both("The answer was hardly satisfying.", &v, &n); /* hardly negates */
     ck_assert_msg(v > 0.05 && n < -0.05, "vader %f news %f", v, n);
     both("It is not over, good news followed.", &v, &n); /* not across a comma */
     ck_assert_msg(v < -0.05 && n > 0.05, "vader %f news %f", v, n);
@@ -309,16 +309,16 @@ static double entity_compound(const tp_doc *d, const char *name, size_t nth)
     return 0;
 }
 
-#define PEOPLE "[{\"text\": \"Alice\"}, {\"text\": \"Bob\"}, {\"text\": \"Hope Hicks\"}]"
+#define PEOPLE "[{\"text\": \"Alvira\"}, {\"text\": \"Quillan\"}, {\"text\": \"Joy Harlow\"}]"
 
 START_TEST(entity_context)
 {
     tp_pipeline *p = with_layers(1, PEOPLE, "{}");
-    tp_doc *d = harness_run(p, "Alice praised the plan, but Bob ruined it. Alice is not happy. Hope Hicks spoke.");
-    ck_assert_msg(entity_compound(d, "Alice", 0) > 0.05, "Alice praised");
-    ck_assert_msg(entity_compound(d, "Bob", 0) < -0.05, "Bob ruined");
-    ck_assert_msg(entity_compound(d, "Alice", 1) < -0.05, "Alice is not happy");
-    ck_assert_msg(entity_compound(d, "Hope Hicks", 0) == 0, "a name's own words do not count");
+    tp_doc *d = harness_run(p, "Alvira praised the plan, but Quillan ruined it. Alvira is not happy. Joy Harlow spoke.");
+    ck_assert_msg(entity_compound(d, "Alvira", 0) > 0.05, "Alvira praised");
+    ck_assert_msg(entity_compound(d, "Quillan", 0) < -0.05, "Quillan ruined");
+    ck_assert_msg(entity_compound(d, "Alvira", 1) < -0.05, "Alvira is not happy");
+    ck_assert_msg(entity_compound(d, "Joy Harlow", 0) == 0, "a name's own words do not count");
     tp_doc_free(d);
     tp_pipeline_free(p);
 }
@@ -327,24 +327,24 @@ END_TEST
 START_TEST(entity_aggregate)
 {
     tp_pipeline *p = with_layers(1,
-                                 "[{\"text\": \"Mexico\", \"label\": \"GPE\"}, {\"text\": \"the Mexicans\", "
-                                 "\"label\": \"NORP\", \"canonical\": \"Mexico\"}, {\"text\": \"Ecuador\", \"label\": "
+                                 "[{\"text\": \"Norland\", \"label\": \"GPE\"}, {\"text\": \"the Norlanders\", "
+                                 "\"label\": \"NORP\", \"canonical\": \"Norland\"}, {\"text\": \"Sudria\", \"label\": "
                                  "\"GPE\"}]",
                                  "{}");
-    tp_doc *d = harness_run(p, "Mexico won a great victory. The match was a disaster for the Mexicans. "
-                               "Ecuador is calm.");
+    tp_doc *d = harness_run(p, "Norland won a great victory. The match was a disaster for the Norlanders. "
+                               "Sudria is calm.");
     const tp_value *v = tp_doc_get_attr(d, "entity_sentiment");
     ck_assert_ptr_nonnull(v);
     ck_assert_int_eq(v->type, TP_VALUE_JSON);
-    const json_t *mx = json_object_get(v->u.json, "Mexico"), *ec = json_object_get(v->u.json, "Ecuador");
-    ck_assert_ptr_nonnull(mx);
-    ck_assert_ptr_nonnull(ec);
-    ck_assert_int_eq(json_integer_value(json_object_get(mx, "mentions")), 2);
-    ck_assert_int_eq(json_integer_value(json_object_get(ec, "mentions")), 1);
-    ck_assert_str_eq(json_string_value(json_object_get(mx, "label")), "GPE");
-    double mean = (entity_compound(d, "Mexico", 0) + entity_compound(d, "the Mexicans", 0)) / 2;
-    ck_assert_double_eq_tol(field(mx, "compound"), mean, 1e-4);
-    ck_assert_double_eq(field(ec, "compound"), entity_compound(d, "Ecuador", 0));
+    const json_t *nl = json_object_get(v->u.json, "Norland"), *sd = json_object_get(v->u.json, "Sudria");
+    ck_assert_ptr_nonnull(nl);
+    ck_assert_ptr_nonnull(sd);
+    ck_assert_int_eq(json_integer_value(json_object_get(nl, "mentions")), 2);
+    ck_assert_int_eq(json_integer_value(json_object_get(sd, "mentions")), 1);
+    ck_assert_str_eq(json_string_value(json_object_get(nl, "label")), "GPE");
+    double mean = (entity_compound(d, "Norland", 0) + entity_compound(d, "the Norlanders", 0)) / 2;
+    ck_assert_double_eq_tol(field(nl, "compound"), mean, 1e-4);
+    ck_assert_double_eq(field(sd, "compound"), entity_compound(d, "Sudria", 0));
     tp_doc_free(d);
     tp_pipeline_free(p);
 }
@@ -353,10 +353,10 @@ END_TEST
 START_TEST(entity_without_sentences)
 {
     tp_pipeline *p = with_layers(0, PEOPLE, "{}");
-    tp_doc *d = harness_run(p, "Bob is terrible. Alice is wonderful.");
+    tp_doc *d = harness_run(p, "Quillan is terrible. Alvira is wonderful.");
     ck_assert_ptr_null(tp_doc_layer(d, "sentences"));
-    ck_assert_msg(entity_compound(d, "Bob", 0) < -0.05, "Bob");
-    ck_assert_msg(entity_compound(d, "Alice", 0) > 0.05, "Alice");
+    ck_assert_msg(entity_compound(d, "Quillan", 0) < -0.05, "Quillan");
+    ck_assert_msg(entity_compound(d, "Alvira", 0) > 0.05, "Alvira");
     tp_doc_free(d);
     tp_pipeline_free(p);
 }
