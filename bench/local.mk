@@ -8,3 +8,8 @@ EXTRA_DIST += bench/run
 bench: all
 	$(PYTHON3) $(top_srcdir)/bench/run
 .PHONY: bench
+
+# VADER fidelity of the sentiment stage: run by hand with the shared data
+# folder as argument (bench/vader-fidelity.py ../shared), and the sentiment
+# figures on each half of a set (bench/sentiment-halves.py ../shared).
+EXTRA_DIST += bench/vader-fidelity.py bench/sentiment-halves.py

@@ -35,4 +35,5 @@ check-valgrind: all
 include $(srcdir)/tests/core/local.mk
 include $(srcdir)/tests/normalize/local.mk
 include $(srcdir)/tests/plugins/local.mk
+include $(srcdir)/tests/sentiment/local.mk
 include $(srcdir)/tests/integration/local.mk

@@ -1,0 +1,35 @@
+/* entity.h - sentiment toward entities: each mention gets the sentiment of
+ * the context that is about it, and the document an aggregate per
+ * canonical entity (docs/sentiment.md, "Entity sentiment"). */
+#ifndef SENTIMENT_ENTITY_H
+#define SENTIMENT_ENTITY_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+#include <textpipe/error.h>
+
+#include "vader.h"
+
+/* Mark the tokens of the analyzed unit that fall in any of the @p n byte
+ * ranges [starts[i], ends[i]) (relative to the unit): entity names carry
+ * no sentiment toward anyone ("Justice Department", "Hope Hicks"). */
+void entity_mark_tokens(vader_work *w, const size_t *starts, const size_t *ends, size_t n);
+
+/* The sentiment toward the entity at bytes [start, end) of the analyzed
+ * unit (relative to it).  @p amp is the unit's punctuation emphasis. */
+sent_scores entity_scores(const vader_work *w, size_t start, size_t end, double amp);
+
+/* The per-document aggregate: canonical name -> mean scores. */
+typedef struct entity_agg entity_agg;
+
+entity_agg *entity_agg_new(void);
+void entity_agg_free(entity_agg *a);
+/* Add one mention of entity @p canonical (label may be NULL). */
+int entity_agg_add(entity_agg *a, const char *canonical, size_t len, const char *label, const sent_scores *s,
+                   tp_error *err);
+/* {"<canonical>": {"label", "mentions", "compound", "positive", "negative",
+ * "neutral"}, ...} in order of first mention; NULL when out of memory. */
+json_t *entity_agg_json(const entity_agg *a);
+
+#endif

@@ -1,0 +1,389 @@
+/* sentiment.c - the sentiment stage: VADER's scores on every sentence and
+ * on the document, and the sentiment of the context about each entity.
+ *
+ * The rules live in vader.c (one unit of text), the word lists in
+ * lexicon.c; this file reads the options, picks the units out of the
+ * document and writes the attributes. */
+#include <config.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <textpipe/plugin.h>
+
+#include "entity.h"
+#include "lexicon.h"
+#include "vader.h"
+
+static const char *const document_modes[] = {"sentences", "whole", NULL};
+static const char *const rule_sets[] = {"news", "vader", NULL};
+
+static const tp_option options[] = {
+    TP_OPTION_ENUM("document", "\"sentences\"", document_modes,
+                   "How the document's score is made: sentences adds up the sentences' valences and scales the sum "
+                   "by the document's length, so that long articles do not saturate to +-1; whole scores the text "
+                   "as one unit, as VADER's polarity_scores() does. Without a sentences layer both score the whole "
+                   "text."),
+    TP_OPTION_ENUM("rules", "\"news\"", rule_sets,
+                   "vader applies VADER's rules exactly (quirks included); news adds the rules for news text "
+                   "described in docs/sentiment.md and the domain file."),
+    TP_OPTION_STRING("lexicon", "\"vader_lexicon.tsv\"",
+                     "The valence lexicon: a file name in the plugin's data folder, or a path (relative to the "
+                     "pipeline file). Lines are token<TAB>valence."),
+    TP_OPTION_STRING("emoji_lexicon", "\"emoji_lexicon.tsv\"",
+                     "Emoji and their descriptions (emoji<TAB>description), replaced before scoring; \"\" for none."),
+    TP_OPTION_STRING("domain", "\"news-domain.tsv\"",
+                     "The domain file the news rules use (valences, hedges, reporting verbs); \"\" for none. "
+                     "Ignored with rules=vader."),
+    TP_OPTION_END,
+};
+
+enum doc_mode { DOC_SENTENCES, DOC_WHOLE };
+
+typedef struct sentiment_state {
+    sent_model model;
+    vader_rules rules;
+    enum doc_mode doc_mode;
+} sentiment_state;
+
+static void destroy(void *state)
+{
+    sentiment_state *st = state;
+    if (!st)
+        return;
+    model_free(&st->model);
+    free(st);
+}
+
+typedef int (*load_fn)(sent_model *m, const char *path, tp_error *err);
+
+/* Load the data file that option @p option names: a file name is looked up
+ * in the data folders, a path (with a '/') is taken as is. */
+static int load(const tp_config *cfg, sent_model *m, const char *option, load_fn fn, tp_error *err)
+{
+    const char *name = tp_config_string(cfg, option);
+    if (!name || !*name)
+        return TP_OK;
+    char *path = strchr(name, '/') ? tp_config_resolve_path(cfg, name, err) : tp_config_find_data(cfg, name, err);
+    int rc = path ? fn(m, path, err) : err->status;
+    free(path);
+    if (rc != TP_OK)
+        tp_error_prefix(err, "%s", tp_config_where(cfg, option));
+    return rc;
+}
+
+static int create(const tp_config *cfg, void **state, tp_error *err)
+{
+    sentiment_state *st = calloc(1, sizeof *st);
+    if (!st)
+        return tp_error_set(err, TP_ERR_NOMEM, "out of memory");
+    model_init(&st->model);
+    st->doc_mode = strcmp(tp_config_string(cfg, "document"), "whole") == 0 ? DOC_WHOLE : DOC_SENTENCES;
+    st->rules.news = strcmp(tp_config_string(cfg, "rules"), "news") == 0;
+    const char *lexicon = tp_config_string(cfg, "lexicon");
+    int rc = model_add_builtin(&st->model, err);
+    if (rc == TP_OK && (!lexicon || !*lexicon))
+        rc = tp_error_set(err, TP_ERR_INVALID, "%s: the lexicon must name a file (the default is vader_lexicon.tsv)",
+                          tp_config_where(cfg, "lexicon"));
+    if (rc == TP_OK)
+        rc = load(cfg, &st->model, "lexicon", model_load_lexicon, err);
+    if (rc == TP_OK)
+        rc = load(cfg, &st->model, "emoji_lexicon", model_load_emoji, err);
+    if (rc == TP_OK && st->rules.news)
+        rc = load(cfg, &st->model, "domain", model_load_domain, err);
+    if (rc != TP_OK) {
+        destroy(st);
+        return rc;
+    }
+    *state = st;
+    return TP_OK;
+}
+
+/* {"compound","positive","negative","neutral"} as a document value. */
+static int scores_value(const sent_scores *s, tp_value *out, tp_error *err)
+{
+    json_t *o = json_object();
+    if (!o || json_object_set_new(o, "compound", json_real(s->compound)) ||
+        json_object_set_new(o, "positive", json_real(s->pos)) ||
+        json_object_set_new(o, "negative", json_real(s->neg)) ||
+        json_object_set_new(o, "neutral", json_real(s->neu))) {
+        json_decref(o);
+        return tp_error_set(err, TP_ERR_NOMEM, "out of memory");
+    }
+    *out = tp_value_json(o);
+    return TP_OK;
+}
+
+/* Scores of one unit of text. */
+static int score_unit(const sentiment_state *st, vader_work *w, const char *text, size_t len, sent_scores *out,
+                      size_t *ntok, double *sum, tp_error *err)
+{
+    int rc = vader_analyze(&st->model, &st->rules, text, len, w, err);
+    if (rc != TP_OK)
+        return rc;
+    double amp = vader_amplifier(w->excl, w->quest);
+    *out = vader_scores(w, 0, w->n, amp, sum);
+    /* the sum as VADER squashes it: with the punctuation emphasis */
+    if (*sum > 0)
+        *sum += amp;
+    else if (*sum < 0)
+        *sum -= amp;
+    *ntok = w->n;
+    return TP_OK;
+}
+
+/* The document's score from its sentences' (document=sentences).
+ *
+ * VADER adds the valences of a text and squashes the sum with
+ * x / sqrt(x^2 + 15): the longer the text, the closer to +-1.  Here the sum
+ * of the sentences' valences (each with its own punctuation emphasis) is
+ * first scaled by the document's length N in tokens: unchanged up to
+ * DOC_WINDOW tokens, divided by sqrt(N / DOC_WINDOW) up to DOC_LINEAR
+ * tokens (a short text is read as a whole, and its evidence adds up), and
+ * beyond that by N itself (a long article's score is the density of its
+ * sentiment, so it does not saturate however long it is).  Both limits were
+ * chosen on the even halves of VADER's rated sets (docs/sentiment.md).
+ * positive/negative/neutral are the sentences' proportions averaged with
+ * their numbers of tokens as weights. */
+#define DOC_WINDOW 10.0
+#define DOC_LINEAR 100.0
+
+typedef struct doc_acc {
+    double sum;             /* the sentences' valence sums */
+    double pos, neg, neu;   /* token-weighted sums of the proportions */
+    double tokens;
+} doc_acc;
+
+static void acc_add(doc_acc *a, const sent_scores *s, size_t ntok, double sum)
+{
+    double wgt = (double)ntok;
+    a->sum += sum;
+    a->pos += wgt * s->pos;
+    a->neg += wgt * s->neg;
+    a->neu += wgt * s->neu;
+    a->tokens += wgt;
+}
+
+/* The length scale for a document of @p n tokens (continuous in n). */
+static double length_scale(double n)
+{
+    if (n <= DOC_WINDOW)
+        return 1.0;
+    if (n <= DOC_LINEAR)
+        return sqrt(DOC_WINDOW / n);
+    return sqrt(DOC_WINDOW / DOC_LINEAR) * (DOC_LINEAR / n);
+}
+
+static sent_scores acc_result(const doc_acc *a)
+{
+    sent_scores s = {0, 0, 0, 0};
+    if (a->tokens > 0) {
+        s.compound = vader_round(vader_normalize(a->sum * length_scale(a->tokens)), 4);
+        s.pos = vader_round(a->pos / a->tokens, 3);
+        s.neg = vader_round(a->neg / a->tokens, 3);
+        s.neu = vader_round(a->neu / a->tokens, 3);
+    }
+    return s;
+}
+
+/* ------------------------------------------------------------ entities */
+
+/* One document's entities while it is processed. */
+typedef struct entity_pass {
+    tp_layer *layer;
+    const char *text;      /* the layer's view */
+    size_t len, n;
+    unsigned char *done;   /* per entity: scored already */
+    size_t *starts, *ends; /* scratch: the entities of one unit */
+    entity_agg *agg;
+} entity_pass;
+
+static void entity_pass_free(entity_pass *e)
+{
+    free(e->done);
+    free(e->starts);
+    free(e->ends);
+    entity_agg_free(e->agg);
+}
+
+static int entity_pass_init(entity_pass *e, tp_layer *layer, tp_error *err)
+{
+    memset(e, 0, sizeof *e);
+    e->layer = layer;
+    e->text = tp_layer_text(layer, &e->len);
+    e->n = tp_layer_size(layer);
+    e->done = calloc(e->n + 1, 1);
+    e->starts = malloc((e->n + 1) * sizeof *e->starts);
+    e->ends = malloc((e->n + 1) * sizeof *e->ends);
+    e->agg = entity_agg_new();
+    if (!e->done || !e->starts || !e->ends || !e->agg) {
+        entity_pass_free(e);
+        memset(e, 0, sizeof *e);
+        return tp_error_set(err, TP_ERR_NOMEM, "out of memory for %zu entities", tp_layer_size(layer));
+    }
+    return TP_OK;
+}
+
+/* Score the entities that start within the analyzed unit at bytes
+ * [ustart, uend) of the entities' view. */
+static int score_entities(entity_pass *e, vader_work *w, size_t ustart, size_t uend, double amp, tp_error *err)
+{
+    const tp_span *sp = tp_layer_spans(e->layer);
+    size_t first = tp_layer_find(e->layer, ustart), k = 0;
+    for (size_t i = first; i < e->n && sp[i].start < uend; i++) {
+        if (e->done[i] || sp[i].start < ustart)
+            continue;
+        e->starts[k] = sp[i].start - ustart;
+        e->ends[k] = (sp[i].end < uend ? sp[i].end : uend) - ustart;
+        k++;
+    }
+    if (k == 0)
+        return TP_OK;
+    entity_mark_tokens(w, e->starts, e->ends, k);
+    for (size_t i = first; i < e->n && sp[i].start < uend; i++) {
+        if (e->done[i] || sp[i].start < ustart)
+            continue;
+        e->done[i] = 1;
+        size_t end = sp[i].end < uend ? sp[i].end : uend;
+        sent_scores s = entity_scores(w, sp[i].start - ustart, end - ustart, amp);
+        tp_value val;
+        size_t clen;
+        const char *canon = tp_span_get_string(&sp[i], "canonical", &clen);
+        if (!canon) { /* no canonical name: the mention's own text */
+            canon = e->text + sp[i].start;
+            clen = sp[i].end - sp[i].start;
+        }
+        if (entity_agg_add(e->agg, canon, clen, sp[i].label, &s, err) || scores_value(&s, &val, err) ||
+            tp_span_set(e->layer, i, "sentiment", val, err))
+            return err->status;
+        sp = tp_layer_spans(e->layer);
+    }
+    return TP_OK;
+}
+
+/* Bytes [*from, *to) of the sentence-like stretch around [start, end): cut
+ * after . ! ? followed by white space, at blank lines, or at most
+ * CONTEXT_MAX bytes away.  For entities outside any sentence span. */
+#define CONTEXT_MAX 2000
+
+static void context_around(const char *t, size_t len, size_t start, size_t end, size_t *from, size_t *to)
+{
+    size_t a = start;
+    while (a > 0 && start - a < CONTEXT_MAX) {
+        char c = t[a - 1];
+        if ((c == ' ' || c == '\n' || c == '\t') && a >= 2 &&
+            (t[a - 2] == '.' || t[a - 2] == '!' || t[a - 2] == '?' || t[a - 2] == '\n'))
+            break;
+        a--;
+    }
+    size_t b = end;
+    while (b < len && b - end < CONTEXT_MAX) {
+        char c = t[b];
+        if ((c == '.' || c == '!' || c == '?' || c == '\n') && (b + 1 == len || t[b + 1] == ' ' || t[b + 1] == '\n')) {
+            b++;
+            break;
+        }
+        b++;
+    }
+    while (b < len && (t[b] & 0xC0) == 0x80) /* never cut a character */
+        b++;
+    while (a > 0 && (t[a] & 0xC0) == 0x80)
+        a--;
+    *from = a;
+    *to = b;
+}
+
+/* ------------------------------------------------------------ process */
+
+static int process(void *state, tp_doc *doc, tp_error *err)
+{
+    const sentiment_state *st = state;
+    vader_work w;
+    vader_work_init(&w);
+    entity_pass ents;
+    memset(&ents, 0, sizeof ents);
+    int rc = TP_OK;
+    sent_scores s;
+    size_t ntok;
+    tp_value val;
+    doc_acc acc = {0, 0, 0, 0, 0};
+    double sum;
+    json_t *neutral = NULL; /* our reference to the shared neutral scores */
+
+    tp_layer *sentences = tp_doc_layer(doc, "sentences");
+    tp_layer *entities = tp_doc_layer(doc, "entities");
+    if (entities)
+        rc = entity_pass_init(&ents, entities, err);
+    int same_view = sentences && entities && tp_layer_view(sentences) == tp_layer_view(entities);
+
+    if (sentences && rc == TP_OK) {
+        size_t len;
+        const char *text = tp_layer_text(sentences, &len);
+        size_t n = tp_layer_size(sentences);
+        for (size_t i = 0; i < n && rc == TP_OK; i++) {
+            const tp_span *sp = &tp_layer_spans(sentences)[i];
+            size_t from = sp->start, to = sp->end;
+            rc = score_unit(st, &w, text + from, to - from, &s, &ntok, &sum, err);
+            if (rc != TP_OK)
+                break;
+            acc_add(&acc, &s, ntok, sum);
+            /* Sentences without sentiment words are common: they share one
+             * object (read-only once stored) instead of allocating five. */
+            if (s.compound == 0 && s.pos == 0 && s.neg == 0 && s.neu == 1) {
+                if (!neutral) {
+                    rc = scores_value(&s, &val, err);
+                    neutral = rc == TP_OK ? val.u.json : NULL;
+                }
+                if (rc == TP_OK)
+                    rc = tp_span_set(sentences, i, "sentiment", tp_value_json(json_incref(neutral)), err);
+            } else {
+                rc = scores_value(&s, &val, err);
+                if (rc == TP_OK)
+                    rc = tp_span_set(sentences, i, "sentiment", val, err);
+            }
+            if (rc == TP_OK && same_view)
+                rc = score_entities(&ents, &w, from, to, vader_amplifier(w.excl, w.quest), err);
+        }
+    }
+    /* Entities no sentence holds (or all of them without sentences). */
+    for (size_t i = 0; entities && rc == TP_OK && i < ents.n; i++) {
+        if (ents.done[i])
+            continue;
+        const tp_span *sp = &tp_layer_spans(entities)[i];
+        size_t from, to;
+        context_around(ents.text, ents.len, sp->start, sp->end, &from, &to);
+        rc = vader_analyze(&st->model, &st->rules, ents.text + from, to - from, &w, err);
+        if (rc == TP_OK)
+            rc = score_entities(&ents, &w, from, to, vader_amplifier(w.excl, w.quest), err);
+    }
+    if (rc == TP_OK) {
+        if (st->doc_mode == DOC_SENTENCES && sentences) {
+            s = acc_result(&acc);
+        } else {
+            size_t len;
+            const char *text = tp_doc_text(doc, &len);
+            rc = score_unit(st, &w, text, len, &s, &ntok, &sum, err);
+        }
+    }
+    if (rc == TP_OK)
+        rc = scores_value(&s, &val, err);
+    if (rc == TP_OK)
+        rc = tp_doc_set_attr(doc, "sentiment", val, err);
+    if (rc == TP_OK && entities) {
+        json_t *agg = entity_agg_json(ents.agg);
+        rc = agg ? tp_doc_set_attr(doc, "entity_sentiment", tp_value_json(agg), err)
+                 : tp_error_set(err, TP_ERR_NOMEM, "out of memory");
+    }
+    json_decref(neutral);
+    entity_pass_free(&ents);
+    vader_work_free(&w);
+    return rc;
+}
+
+TEXTPIPE_PLUGIN(sentiment, .name = "sentiment", .version = "1.0", .license = "MIT",
+                .description = "VADER sentiment on sentences and documents, tuned for news; sentiment toward "
+                               "each entity.",
+                .uses = TP_NAMES("sentences", "entities"), .provides = TP_NAMES("sentiment", "entity_sentiment"),
+                .options = options, .flags = TP_PLUGIN_THREAD_SAFE, .create = create, .process = process,
+                .destroy = destroy);

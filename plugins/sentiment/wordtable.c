@@ -1,0 +1,91 @@
+/* wordtable.c - see wordtable.h. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "wordtable.h"
+
+void wt_init(wordtable *t)
+{
+    memset(t, 0, sizeof *t);
+}
+
+void wt_free(wordtable *t)
+{
+    free(t->words);
+    free(t->slots);
+    free(t->keys);
+    memset(t, 0, sizeof *t);
+}
+
+static uint64_t slot_of(uint64_t hash, size_t index)
+{
+    return (hash >> 32) << 32 | (uint64_t)(index + 1);
+}
+
+/* Double the slot array (load stays at most one half). */
+static int grow_slots(wordtable *t, tp_error *err)
+{
+    size_t n = t->nslots ? t->nslots * 2 : 1024;
+    uint64_t *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return tp_error_set(err, TP_ERR_NOMEM, "out of memory building the word table");
+    for (size_t i = 0; i < t->n; i++) {
+        size_t k = (size_t)t->words[i].hash & (n - 1);
+        while (slots[k])
+            k = (k + 1) & (n - 1);
+        slots[k] = slot_of(t->words[i].hash, i);
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->nslots = n;
+    return TP_OK;
+}
+
+sent_word *wt_intern(wordtable *t, const char *key, size_t len, tp_error *err)
+{
+    uint64_t h = wt_hash(key, len);
+    const sent_word *found = wt_find(t, key, len, h);
+    if (found)
+        return (sent_word *)found;
+    if (len > UINT32_MAX / 2 || t->n + 1 >= UINT32_MAX)
+        return tp_error_set(err, TP_ERR_DATA, "a word of %zu bytes is too long for the word table", len), NULL;
+    if ((t->n + 1) * 2 > t->nslots && grow_slots(t, err) != TP_OK)
+        return NULL;
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 1024;
+        sent_word *words = realloc(t->words, cap * sizeof *words);
+        if (!words)
+            return tp_error_set(err, TP_ERR_NOMEM, "out of memory building the word table"), NULL;
+        t->words = words;
+        t->cap = cap;
+    }
+    if (t->keys_len + len + 1 > t->keys_cap) {
+        size_t cap = t->keys_cap ? t->keys_cap : 64 * 1024;
+        while (t->keys_len + len + 1 > cap)
+            cap *= 2;
+        if (cap > UINT32_MAX)
+            return tp_error_set(err, TP_ERR_DATA, "the word table's keys exceed 4 GB"), NULL;
+        char *keys = realloc(t->keys, cap);
+        if (!keys)
+            return tp_error_set(err, TP_ERR_NOMEM, "out of memory building the word table"), NULL;
+        t->keys = keys;
+        t->keys_cap = cap;
+    }
+    sent_word *w = &t->words[t->n];
+    memset(w, 0, sizeof *w);
+    w->hash = h;
+    w->key_off = (uint32_t)t->keys_len;
+    w->len = (uint32_t)len;
+    memcpy(t->keys + t->keys_len, key, len);
+    t->keys[t->keys_len + len] = '\0';
+    t->keys_len += len + 1;
+    size_t mask = t->nslots - 1;
+    size_t k = (size_t)h & mask;
+    while (t->slots[k])
+        k = (k + 1) & mask;
+    t->slots[k] = slot_of(h, t->n);
+    t->n++;
+    return w;
+}
