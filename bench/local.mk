@@ -2,7 +2,7 @@
 noinst_PROGRAMS += bench/stage-bench
 bench_stage_bench_SOURCES = bench/stage-bench.c
 bench_stage_bench_LDADD = core/libtextpipe.la $(JANSSON_LIBS)
-EXTRA_DIST += bench/run
+EXTRA_DIST += bench/run bench/compare-peers/run bench/compare-peers/peers.js
 
 # make bench: the figures of README.md's performance section, measured here.
 bench: all
