@@ -4,9 +4,11 @@
  * The work is done by tokenize.c (tokens with what the splitter needs to
  * know about them) and split.c (sentence boundaries over the tokens); this
  * file reads the options, builds the lexicon once, and writes the layers.
- * process() only reads the state: it is thread-safe. */
+ * process() reads the options and the lexicon and borrows per-document
+ * buffers from a small mutex-guarded pool: it is thread-safe. */
 #include <config.h>
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,17 +50,66 @@ static const tp_option options[] = {
     TP_OPTION_END,
 };
 
+/* Buffers for one document.  They are kept in a pool and reused, so that a
+ * stream of documents costs no allocation (and no fresh pages) each. */
+typedef struct work {
+    ss_tokens toks;
+    ss_sentences sents;
+    struct work *next;
+} work;
+
+/* Buffers grown past this many tokens are freed after use, so that one huge
+ * document does not pin its memory for the rest of the run. */
+enum { WORK_KEEP_TOKENS = 1 << 18 };
+
 typedef struct split_state {
     ss_lexicon *lex;
     ss_tokenize_options tok;
     ss_split_options split;
+    pthread_mutex_t lock;  /* guards `idle`: process() runs on several threads */
+    work *idle;
 } split_state;
+
+static void free_work(work *w)
+{
+    ss_tokens_free(&w->toks);
+    ss_sentences_free(&w->sents);
+    free(w);
+}
+
+static work *take_work(split_state *st)
+{
+    pthread_mutex_lock(&st->lock);
+    work *w = st->idle;
+    if (w)
+        st->idle = w->next;
+    pthread_mutex_unlock(&st->lock);
+    return w ? w : calloc(1, sizeof *w);
+}
+
+static void give_back_work(split_state *st, work *w)
+{
+    if (w->toks.cap > WORK_KEEP_TOKENS) {
+        free_work(w);
+        return;
+    }
+    pthread_mutex_lock(&st->lock);
+    w->next = st->idle;
+    st->idle = w;
+    pthread_mutex_unlock(&st->lock);
+}
 
 static void destroy(void *state)
 {
     split_state *st = state;
     if (!st)
         return;
+    while (st->idle) {
+        work *w = st->idle;
+        st->idle = w->next;
+        free_work(w);
+    }
+    pthread_mutex_destroy(&st->lock);
     ss_lexicon_free(st->lex);
     free(st);
 }
@@ -87,8 +138,14 @@ static int add_option_list(split_state *st, const tp_config *cfg, const char *na
 static int create(const tp_config *cfg, void **state, tp_error *err)
 {
     split_state *st = calloc(1, sizeof *st);
-    if (!st || !(st->lex = ss_lexicon_new())) {
+    if (!st)
+        return tp_error_set(err, TP_ERR_NOMEM, "out of memory");
+    if (pthread_mutex_init(&st->lock, NULL)) {
         free(st);
+        return tp_error_set(err, TP_ERR_NOMEM, "cannot create a mutex");
+    }
+    if (!(st->lex = ss_lexicon_new())) {
+        destroy(st);
         return tp_error_set(err, TP_ERR_NOMEM, "out of memory");
     }
     int rc = ss_lexicon_add_english(st->lex, tp_config_bool(cfg, "builtin_abbreviations"), err);
@@ -121,13 +178,14 @@ static int create(const tp_config *cfg, void **state, tp_error *err)
     return TP_OK;
 }
 
-static const struct {
-    const char *s;
-    size_t len;
-} kind_names[K_COUNT] = {
-    {"word", 4}, {"number", 6}, {"punct", 5}, {"symbol", 6}, {"url", 3},
-    {"email", 5}, {"hashtag", 7}, {"mention", 7}, {"emoji", 5},
+/* The `kind` values, built once: a value made on the stack for every token
+ * costs a store-forwarding stall per call. */
+#define KIND(word) {TP_VALUE_STRING, sizeof word - 1, {.s = word}}
+static const tp_value kind_values[K_COUNT] = {
+    KIND("word"), KIND("number"), KIND("punct"), KIND("symbol"), KIND("url"),
+    KIND("email"), KIND("hashtag"), KIND("mention"), KIND("emoji"),
 };
+#undef KIND
 
 /* Scratch space for normalized forms: on the stack unless one is long. */
 typedef struct scratch {
@@ -143,7 +201,7 @@ static int add_token(tp_layer *layer, const char *text, const ss_token *t, size_
     ptrdiff_t k = tp_layer_add(layer, t->start, end, NULL, err);
     if (k < 0)
         return err->status;
-    int rc = tp_span_set(layer, (size_t)k, "kind", tp_value_string(kind_names[kind].s, kind_names[kind].len), err);
+    int rc = tp_span_set(layer, (size_t)k, "kind", kind_values[kind], err);
     if (rc || !with_norm || t->norm == N_NONE)
         return rc;
     size_t len = ss_token_norm(text, t, sc->buf, sc->cap);
@@ -209,18 +267,18 @@ static int write_layers(tp_doc *doc, const char *text, const ss_tokens *toks, co
 
 static int process(void *state, tp_doc *doc, tp_error *err)
 {
-    const split_state *st = state;
+    split_state *st = state;
     size_t len;
     const char *text = tp_doc_text(doc, &len);
-    ss_tokens toks = {0};
-    ss_sentences sents = {0};
-    int rc = TP_OK;
-    if (ss_tokenize(st->lex, &st->tok, text, len, &toks) || ss_split(st->lex, &st->split, text, &toks, &sents))
+    work *w = take_work(st);
+    if (!w)
+        return tp_error_set(err, TP_ERR_NOMEM, "out of memory");
+    int rc;
+    if (ss_tokenize(st->lex, &st->tok, text, len, &w->toks) || ss_split(st->lex, &st->split, text, &w->toks, &w->sents))
         rc = tp_error_set(err, TP_ERR_NOMEM, "out of memory while splitting a text of %zu bytes", len);
     else
-        rc = write_layers(doc, text, &toks, &sents, err);
-    ss_tokens_free(&toks);
-    ss_sentences_free(&sents);
+        rc = write_layers(doc, text, &w->toks, &w->sents, err);
+    give_back_work(st, w);
     return rc;
 }
 

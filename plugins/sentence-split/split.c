@@ -411,7 +411,7 @@ static void look_next(const splitter *sp, size_t j, next_info *x)
 /* "Image: Reuters": a credit label with its colon. */
 static int is_credit(const splitter *sp, size_t w)
 {
-    return w + 1 < sp->n && sp->t[w].kind == K_WORD && (sp->t[w].shape & SH_UPPER) && !(sp->t[w].flags & TF_ABBR) &&
+    return w + 1 < sp->n && sp->t[w + 1].role == R_COLON && sp->t[w].kind == K_WORD && (sp->t[w].shape & SH_UPPER) && !(sp->t[w].flags & TF_ABBR) &&
            sp->t[w + 1].role == R_COLON && !(sp->t[w + 1].flags & TF_SPACE) && (word_flags(sp, w) & LX_CREDIT);
 }
 
@@ -610,6 +610,16 @@ static int cut_before(splitter *sp, size_t i)
     }
     if (k->role == R_BULLET && (k->flags & TF_SPACE))
         return 1;
+    if (sp->list_style && (k->flags & TF_SPACE)) {
+        long v;
+        int st;
+        size_t e;
+        if (marker_at(sp, i, &v, &st, &e) && st == sp->list_style && v == sp->list_next)
+            return 1;
+    }
+    /* the rules below start at a capitalized word after white space */
+    if ((k->shape & (SH_UPPER | SH_CAPS)) != SH_UPPER || !(k->flags & TF_SPACE) || i + 1 >= sp->n)
+        return 0;
     const ss_token *p = &sp->t[i - 1];
     int after_word = (p->kind == K_WORD || p->kind == K_NUMBER) && !(p->flags & TF_ABBR) && (k->flags & TF_SPACE);
     /* a caption and its credit: "... Captain America Image: Nick Moreau." */
@@ -620,13 +630,6 @@ static int cut_before(splitter *sp, size_t i)
         i + 1 < sp->n && !sp->t[i + 1].nl && sp->t[i + 1].kind == K_WORD && (sp->t[i + 1].shape & SH_LOWER) &&
         !(sp->t[i + 1].shape & SH_INNER) && (word_flags(sp, i) & LX_RUNIN))
         return 1;
-    if (sp->list_style && (k->flags & TF_SPACE)) {
-        long v;
-        int st;
-        size_t e;
-        if (marker_at(sp, i, &v, &st, &e) && st == sp->list_style && v == sp->list_next)
-            return 1;
-    }
     return 0;
 }
 

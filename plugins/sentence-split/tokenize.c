@@ -27,17 +27,23 @@ typedef struct scanner {
 
 #define FAIL ((size_t)-1)
 
-static int push(scanner *sc, size_t start, size_t end, int kind, int role, unsigned flags, unsigned shape, int norm)
+static int grow_tokens(ss_tokens *t)
+{
+    size_t cap = t->cap ? t->cap * 2 : 256;
+    ss_token *v = realloc(t->v, cap * sizeof *v);
+    if (!v)
+        return -1;
+    t->v = v;
+    t->cap = cap;
+    return 0;
+}
+
+static inline int push(scanner *sc, size_t start, size_t end, int kind, int role, unsigned flags, unsigned shape,
+                       int norm)
 {
     ss_tokens *t = sc->out;
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 256;
-        ss_token *v = realloc(t->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        t->v = v;
-        t->cap = cap;
-    }
+    if (t->n == t->cap && grow_tokens(t))
+        return -1;
     ss_token *k = &t->v[t->n++];
     k->start = start;
     k->end = end;
@@ -281,19 +287,40 @@ static int prev_is_number(const scanner *sc)
 
 /* ----------------------------------------------------------------- words */
 
+/* Bits of ASCII bytes for the word loop. */
+enum { WB_LOWER = 1, WB_UPPER = 2, WB_DIGIT = 4, WB_FAST = WB_LOWER | WB_UPPER | WB_DIGIT };
+#define L_ WB_LOWER
+#define U_ WB_UPPER
+#define D_ WB_DIGIT
+static const uint8_t word_bits[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20 */
+    D_, D_, D_, D_, D_, D_, D_, D_, D_, D_, 0, 0, 0, 0, 0, 0, /* 0-9 */
+    0, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, /* @A-O */
+    U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, 0, 0, 0, 0, 0, /* P-Z */
+    0, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, /* `a-o */
+    L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, 0, 0, 0, 0, 0, /* p-z */
+    /* 0x80-0xFF: 0 (decoded on the slow path) */
+};
+#undef L_
+#undef U_
+#undef D_
+
 /* Scan a word starting at i (a letter, mark or digit): letters, digits,
  * inner hyphens and apostrophes, abbreviation periods (U.S.), a few inner
- * symbols (AT&T).  Pushes the token(s); returns where scanning continues. */
+ * symbols (AT&T).  Pushes the token(s); returns where scanning continues.
+ * Relies on the NUL after the text. */
 static size_t scan_word(scanner *sc, size_t i)
 {
     const unsigned char *s = sc->s;
     size_t n = sc->n;
     size_t j = i, seg = i;
-    unsigned nupper = 0, nlower = 0, first = 0, dots = 0;
+    unsigned m = 0, dots = 0; /* WB_* bits seen; periods inside */
     int fold = 0, kind = K_WORD, stop_nt = 0;
 
     /* URLs and e-mail addresses first: they contain periods and symbols. */
-    int c0 = ascii_lower(s[i]);
+    int c0 = s[i] | 0x20;
     if ((c0 == 'h' && (has_prefix_ci(sc, i, "http://") || has_prefix_ci(sc, i, "https://"))) ||
         (c0 == 'f' && has_prefix_ci(sc, i, "ftp://")) || (c0 == 'w' && has_prefix_ci(sc, i, "www."))) {
         size_t e = url_end(sc, i);
@@ -311,48 +338,38 @@ static size_t scan_word(scanner *sc, size_t i)
     }
     /* The n't of a split contraction. */
     if (sc->split && sc->last_end == i && !sc->space) {
-        size_t m = nt_at(sc, i);
-        if (m)
-            return push(sc, i, i + m, K_WORD, R_NONE, TF_CONTRACTION, SH_LOWER, m > 3 ? N_FOLD : N_NONE) ? FAIL
-                                                                                                     : i + m;
+        size_t k = nt_at(sc, i);
+        if (k)
+            return push(sc, i, i + k, K_WORD, R_NONE, TF_CONTRACTION, SH_LOWER, k > 3 ? N_FOLD : N_NONE) ? FAIL
+                                                                                                     : i + k;
     }
 
+    unsigned first = 0; /* SH_* of the first letter or digit */
+    {
+        unsigned len;
+        int32_t cp;
+        int c = cc_at(sc, i, &len, &cp);
+        first = c == CC_UPPER ? SH_UPPER : c == CC_LOWER ? SH_LOWER : c == CC_DIGIT ? SH_DIGIT : 0;
+    }
     for (;;) {
+        /* the fast path: ASCII letters and digits, one lookup a byte */
+        unsigned bits;
+        while ((bits = word_bits[s[j]]) & WB_FAST) {
+            m |= bits;
+            j++;
+        }
         if (j >= n)
             break;
         unsigned char b = s[j];
+        /* don't -> do n't: the word ends before the n */
+        if (sc->split && j >= i + 2 && (s[j - 1] | 0x20) == 'n' && (b == '\'' || b == 0xE2) && nt_at(sc, j - 1)) {
+            j--;
+            stop_nt = 1;
+            break;
+        }
         if (b < 0x80) {
-            int c = ss_ascii_cc[b];
-            if (c == CC_LOWER) {
-                if ((b == 'n' || b == 'N') && j > i && sc->split && nt_at(sc, j)) {
-                    stop_nt = 1;
-                    break;
-                }
-                if (!first)
-                    first = SH_LOWER;
-                nlower++;
-                j++;
-                continue;
-            }
-            if (c == CC_UPPER) {
-                if (b == 'N' && j > i && sc->split && nt_at(sc, j)) {
-                    stop_nt = 1;
-                    break;
-                }
-                if (!first)
-                    first = SH_UPPER;
-                nupper++;
-                j++;
-                continue;
-            }
-            if (c == CC_DIGIT) {
-                if (!first)
-                    first = SH_DIGIT;
-                j++;
-                continue;
-            }
             if (b == '\'') {
-                if (j + 1 < n && ss_is_letter(ss_ascii_cc[s[j + 1] & 0x7F]) && s[j + 1] < 0x80) {
+                if (j + 1 < n && is_ascii_alpha(s[j + 1])) {
                     if (sc->split && contraction_suffix(sc, j + 1))
                         break;
                     j++;
@@ -361,7 +378,7 @@ static size_t scan_word(scanner *sc, size_t i)
                 break;
             }
             if (b == '-') {
-                if (j > i && j + 1 < n && s[j + 1] != '-' && wordchar_at(sc, j + 1)) {
+                if (j > i && s[j + 1] != '-' && wordchar_at(sc, j + 1)) {
                     j++;
                     continue;
                 }
@@ -396,7 +413,7 @@ static size_t scan_word(scanner *sc, size_t i)
             }
             if (b == '&') {
                 /* AT&T, S&P, Q&A */
-                if (j > i && s[j - 1] >= 'A' && s[j - 1] <= 'Z' && j + 1 < n && s[j + 1] >= 'A' && s[j + 1] <= 'Z') {
+                if (j > i && s[j - 1] >= 'A' && s[j - 1] <= 'Z' && s[j + 1] >= 'A' && s[j + 1] <= 'Z') {
                     j++;
                     continue;
                 }
@@ -404,7 +421,7 @@ static size_t scan_word(scanner *sc, size_t i)
             }
             if (b == '$') {
                 /* US$, HK$, A$: a currency written with a country prefix */
-                if (nlower == 0 && nupper == j - i && j - i <= 3 && !dots) {
+                if (m == WB_UPPER && j - i <= 3 && !dots) {
                     j++;
                     kind = K_SYMBOL;
                 }
@@ -416,17 +433,13 @@ static size_t scan_word(scanner *sc, size_t i)
         int32_t cp = ss_decode(s, n, j, &len);
         int c = ss_cc_of(cp);
         if (c == CC_LOWER) {
-            if (!first)
-                first = SH_LOWER;
-            nlower++;
+            m |= WB_LOWER;
         } else if (c == CC_UPPER) {
-            if (!first)
-                first = SH_UPPER;
-            nupper++;
+            m |= WB_UPPER;
         } else if (c == CC_LETTER || c == CC_MARK || c == CC_DIGIT) {
             /* letters of scripts without case, marks, digits */
         } else if (cp == 0x2019) {
-            if (j + 3 < n && wordchar_at(sc, j + 3) && j > i) {
+            if (j > i && wordchar_at(sc, j + 3)) {
                 if (sc->split && contraction_suffix(sc, j + 3))
                     break;
                 fold = 1;
@@ -455,16 +468,22 @@ static size_t scan_word(scanner *sc, size_t i)
     }
 
     unsigned flags = 0, shape = first;
-    if (nupper >= 2 && nlower == 0)
-        shape |= SH_CAPS;
-    if (first == SH_LOWER && nupper)
+    if ((m & (WB_UPPER | WB_LOWER)) == WB_UPPER) {
+        /* all caps: two uppercase letters at least */
+        unsigned up = 0;
+        for (size_t k = i; k < j && up < 2; k++)
+            up += s[k] >= 0x80 || (s[k] >= 'A' && s[k] <= 'Z');
+        if (up >= 2)
+            shape |= SH_CAPS;
+    }
+    if (first == SH_LOWER && (m & WB_UPPER))
         shape |= SH_INNER;
-    if (first == SH_DIGIT && nupper == 0 && nlower == 0)
+    if (first == SH_DIGIT && !(m & (WB_UPPER | WB_LOWER)))
         kind = K_NUMBER;
 
     /* A period right after the word: part of it when the word is an
      * abbreviation or an initial (but never the first of "..."). */
-    if (kind == K_WORD && j < n && s[j] == '.' && !(j + 1 < n && s[j + 1] == '.') && !stop_nt) {
+    if (kind == K_WORD && j < n && s[j] == '.' && s[j + 1] != '.' && !stop_nt) {
         int attach = 0;
         if (dots) {
             attach = 1;
@@ -932,9 +951,10 @@ size_t ss_token_norm(const char *text, const ss_token *t, char *buf, size_t cap)
         const char *w = t->norm == N_CAN ? "can" : t->norm == N_WILL ? "will" : "shall";
         size_t m = strlen(w);
         if (m <= cap) {
-            memcpy(buf, w, m);
-            if (s[t->start] >= 'A' && s[t->start] <= 'Z')
-                buf[0] = (char)(buf[0] - 32);
+            /* keep the case: Ca -> Can, WO -> WILL */
+            int up0 = s[t->start] >= 'A' && s[t->start] <= 'Z', up1 = s[t->start + 1] >= 'A' && s[t->start + 1] <= 'Z';
+            for (size_t k = 0; k < m; k++)
+                buf[k] = (char)(((k == 0 && up0) || (up0 && up1)) ? w[k] - 32 : w[k]);
         }
         return m;
     }
