@@ -469,9 +469,26 @@ static int judge_abbreviation(splitter *sp, size_t i, const next_info *x)
         }
         return KEEP;
     }
-    if (x->opener)
-        return CUT; /* Inc. "We ... */
+    if (x->opener && t[x->j].role != R_OPEN)
+        return CUT; /* Inc. "We ...  (but not Inc. (NYSE) ...) */
     return KEEP;
+}
+
+/* After a quoted question or cry: a name (perhaps with a title: "Council
+ * member Rita Gomez") and a verb of saying continue the sentence. */
+static int is_attribution(const splitter *sp, const next_info *x)
+{
+    if (x->opener || x->newline || x->w == NONE || !x->upper || is_starter(sp, x->w))
+        return 0;
+    size_t end = x->w + 6 < sp->n ? x->w + 6 : sp->n;
+    for (size_t k = x->w + 1; k < end; k++) {
+        const ss_token *w = &sp->t[k];
+        if (w->nl || w->kind != K_WORD)
+            return 0;
+        if ((w->shape & SH_LOWER) && (word_flags(sp, k) & LX_SPEECH))
+            return 1;
+    }
+    return 0;
 }
 
 /* Judge a sentence-final mark of @p type at tokens i..g, followed by closers
@@ -502,6 +519,8 @@ static int judge(splitter *sp, int type, size_t i, size_t g, size_t last)
         return x.lower ? KEEP : CUT;
     case T_STOP:
         if (x.punct || x.lower)
+            return KEEP;
+        if (last > g && is_attribution(sp, &x))
             return KEEP;
         return CUT;
     case T_ELLIPSIS:

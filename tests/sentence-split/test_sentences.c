@@ -67,6 +67,8 @@ START_TEST(abbreviations_and_titles)
     ASSERT_SPLIT("The firm is Hale Bros. It was founded in Ohio.",
                  "The firm is Hale Bros. | It was founded in Ohio.");
     ASSERT_SPLIT("Orders went to Hale Bros. Inc. last year.", "Orders went to Hale Bros. Inc. last year.");
+    ASSERT_SPLIT("Hale Corp. (HALE) fell. Hale Corp. \"We grew,\" it said.",
+                 "Hale Corp. (HALE) fell. | Hale Corp. | \"We grew,\" it said.");
     ASSERT_SPLIT("Troops left the U.K. The war was over.", "Troops left the U.K. | The war was over.");
     ASSERT_SPLIT("The U.S. Senate voted.", "The U.S. Senate voted.");
     /* a title never ends a sentence before a name */
@@ -219,6 +221,10 @@ START_TEST(quotes_and_parentheses)
     ASSERT_SPLIT("The vote passed. (Two members abstained.) Debate resumed.",
                  "The vote passed. | (Two members abstained.) | Debate resumed.");
     ASSERT_SPLIT("The plan (announced in May.) was dropped.", "The plan (announced in May.) was dropped.");
+    /* a quoted question or cry, then who said it */
+    ASSERT_SPLIT("\"Who pays?\" Council member Rita Gomez asked. Nobody knew.",
+                 "\"Who pays?\" Council member Rita Gomez asked. | Nobody knew.");
+    ASSERT_SPLIT("\"Who pays?\" The room fell silent.", "\"Who pays?\" | The room fell silent.");
     /* “ used as a closing mark */
     ASSERT_SPLIT("He said “enough.“ Talks ended.", "He said “enough.“ | Talks ended.");
 }
