@@ -359,6 +359,8 @@ static void open_sentence(splitter *sp, size_t k)
 static int is_fragment(const splitter *sp, size_t upto)
 {
     size_t words = 0, first = NONE;
+    if (upto - sp->start > 40)
+        return 0; /* long enough to be a sentence (and a bounded look-back) */
     for (size_t k = sp->start; k <= upto; k++) {
         if (sp->t[k].kind == K_WORD || sp->t[k].kind == K_NUMBER) {
             if (first == NONE)
