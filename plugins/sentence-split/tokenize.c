@@ -381,6 +381,7 @@ static size_t scan_word(scanner *sc, size_t i)
             if (b == '-') {
                 if (j > i && s[j + 1] != '-' && wordchar_at(sc, j + 1)) {
                     j++;
+                    seg = j; /* D-N.Y.: a new segment for abbreviation periods */
                     continue;
                 }
                 break;

@@ -74,6 +74,8 @@ START_TEST(abbreviations_and_titles)
     /* a title never ends a sentence before a name */
     ASSERT_SPLIT("Talks with Mr. Quinn failed.", "Talks with Mr. Quinn failed.");
     ASSERT_SPLIT("See pp. 4-6 and No. 7.", "See pp. 4-6 and No. 7.");
+    ASSERT_SPLIT("Rep. Dana Cole (R-N.H.) objected. Others agreed.",
+                 "Rep. Dana Cole (R-N.H.) objected. | Others agreed.");
     /* state abbreviations only when capitalized */
     ASSERT_SPLIT("He lives in Cairo, Ill. with his sister. She was ill. Doctors came.",
                  "He lives in Cairo, Ill. with his sister. | She was ill. | Doctors came.");
@@ -167,6 +169,8 @@ START_TEST(initials)
     ASSERT_SPLIT("The novelist F. Scott Fitzgerald wrote it.", "The novelist F. Scott Fitzgerald wrote it.");
     /* a capital letter after a common noun ends the sentence */
     ASSERT_SPLIT("They chose plan B. Critics objected.", "They chose plan B. | Critics objected.");
+    ASSERT_SPLIT("said agency spokesman K. Osei said. Talks resumed.",
+                 "said agency spokesman K. Osei said. | Talks resumed.");
     /* the pronoun I, then a typical first word */
     ASSERT_SPLIT("It was her and I. Then we left.", "It was her and I. | Then we left.");
 }
@@ -190,6 +194,8 @@ START_TEST(times_of_day)
     ASSERT_SPLIT("The count ended at 11 p.m. Ms. Haddad then spoke.",
                  "The count ended at 11 p.m. | Ms. Haddad then spoke.");
     ASSERT_SPLIT("It starts at 9 a.m. Eastern time.", "It starts at 9 a.m. Eastern time.");
+    ASSERT_SPLIT("The hearing is at 10 a.m. Friday. Lawyers will attend.",
+                 "The hearing is at 10 a.m. Friday. | Lawyers will attend.");
 }
 END_TEST
 
