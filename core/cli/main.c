@@ -19,12 +19,19 @@ static void usage(FILE *out)
             "  validate PIPELINE...  check pipelines and report every problem\n"
             "  plugins               list the plugins that can be loaded, and from where\n"
             "  describe PLUGIN       show a plugin's options and what it needs and makes\n"
+            "  new-plugin NAME       write a skeleton plugin that builds and runs as written\n"
             "\n"
             "  textpipe COMMAND --help   help for one command\n"
             "  textpipe --version        print the version\n"
             "\n"
             "Exit status: 0 ok, 1 other failure (memory, output), 2 usage error,\n"
             "3 invalid pipeline, 4 input error, 5 stage failure.\n");
+}
+
+void print_version(void)
+{
+    printf("textpipe %s (libtextpipe %s, plugin ABI %d.%d)\n", TEXTPIPE_VERSION, tp_version(), TP_ABI_MAJOR,
+           TP_ABI_MINOR);
 }
 
 int exit_code_for(int status)
@@ -52,6 +59,7 @@ int main(int argc, char **argv)
         {"validate", cmd_validate},
         {"plugins", cmd_plugins},
         {"describe", cmd_describe},
+        {"new-plugin", cmd_new_plugin},
     };
     if (argc < 2) {
         usage(stderr);
@@ -63,8 +71,7 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0 || strcmp(cmd, "version") == 0) {
-        printf("textpipe %s (libtextpipe %s, plugin ABI %d.%d)\n", TEXTPIPE_VERSION, tp_version(), TP_ABI_MAJOR,
-               TP_ABI_MINOR);
+        print_version();
         return EXIT_OK;
     }
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
