@@ -506,6 +506,15 @@ static size_t scan_word(scanner *sc, size_t i)
         if (attach) {
             flags |= TF_ABBR;
             j++;
+            /* U.S.-led, U.N.-backed: a hyphenated word goes on */
+            if (dots && s[j] == '-' && is_ascii_alpha(s[j + 1])) {
+                flags &= ~TF_ABBR;
+                while (s[j] == '-' && is_ascii_alnum(s[j + 1])) {
+                    j++;
+                    while (word_bits[s[j]] & WB_FAST)
+                        j++;
+                }
+            }
         }
     } else if (dots) {
         flags |= TF_DOTS; /* "U.S" without the last period */

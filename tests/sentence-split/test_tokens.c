@@ -136,6 +136,7 @@ START_TEST(abbreviations_kept_whole)
                   "Dr. Ortiz met U.S. and U.K. envoys at 3 p.m. today , e.g. Ms. Ito .");
     ASSERT_TOKENS("A Ph.D. from St. Paul", "A Ph.D. from St. Paul");
     ASSERT_TOKENS("(R-N.H.)", "( R-N.H. )");
+    ASSERT_TOKENS("U.N.-backed talks", "U.N.-backed talks");
     /* numeric abbreviations only before a number */
     ASSERT_TOKENS("No. 5 but no. Fig. 2", "No. 5 but no . Fig. 2");
     /* an ellipsis is not an abbreviation's period */
