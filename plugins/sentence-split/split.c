@@ -28,8 +28,9 @@ typedef struct splitter {
     ss_token *t;
     size_t n;
     ss_sentences *out;
-    para_info *para;
-    size_t cur_para;
+    para_info para;       /* line statistics of the current paragraph ... */
+    size_t para_start;    /* ... which begins at this token */
+    int para_measured;    /* (measured on the first line break that needs them) */
     size_t start;         /* first token of the current sentence */
     size_t line_start;    /* first token of the current line */
     size_t marker_end;    /* last token of the list marker opening the sentence */
@@ -607,6 +608,28 @@ static int final_at(splitter *sp, size_t i, size_t *last)
     return judge(sp, type, i, g, *last);
 }
 
+/* Line statistics of the paragraph that begins at token sp->para_start.
+ * Measured once per paragraph, and only for paragraphs with a single line
+ * break to judge, so the cost stays linear (and nil for most texts). */
+static void measure_paragraph(splitter *sp)
+{
+    para_info *pi = &sp->para;
+    memset(pi, 0, sizeof *pi);
+    size_t first = sp->para_start;
+    for (size_t k = sp->para_start; k < sp->n; k++) {
+        if (k > sp->para_start && sp->t[k].nl >= 2)
+            break;
+        if (k + 1 == sp->n || sp->t[k + 1].nl > 0) {
+            size_t len = sp->t[k].end - sp->t[first].start;
+            if (len > pi->max_line)
+                pi->max_line = len;
+            pi->terminal_lines += (unsigned)line_ends_final(sp, k, first);
+            first = k + 1;
+        }
+    }
+    sp->para_measured = 1;
+}
+
 /* Does a sentence end before token @p i (i > start)? */
 static int cut_before(splitter *sp, size_t i)
 {
@@ -622,7 +645,9 @@ static int cut_before(splitter *sp, size_t i)
             return 1;
         if (item_starts_at(sp, i))
             return 1;
-        const para_info *p = &sp->para[sp->cur_para];
+        if (!sp->para_measured)
+            measure_paragraph(sp);
+        const para_info *p = &sp->para;
         if (p->terminal_lines == 0)
             return 1; /* lines without final punctuation: a list, headlines */
         next_info x;
@@ -659,47 +684,33 @@ static int cut_before(splitter *sp, size_t i)
     return 0;
 }
 
-/* Line statistics of every paragraph. */
-static int measure_paragraphs(splitter *sp)
-{
-    size_t np = 1;
-    for (size_t k = 1; k < sp->n; k++)
-        np += sp->t[k].nl >= 2;
-    sp->para = calloc(np, sizeof *sp->para);
-    if (!sp->para)
-        return -1;
-    size_t p = 0, first = 0;
-    for (size_t k = 0; k < sp->n; k++) {
-        int line_ends = k + 1 == sp->n || sp->t[k + 1].nl > 0;
-        if (line_ends) {
-            para_info *pi = &sp->para[p];
-            size_t len = sp->t[k].end - sp->t[first].start;
-            if (len > pi->max_line)
-                pi->max_line = len;
-            pi->terminal_lines += (unsigned)line_ends_final(sp, k, first);
-            if (k + 1 < sp->n && sp->t[k + 1].nl >= 2)
-                p++;
-            first = k + 1;
-        }
-    }
-    return 0;
-}
-
 int ss_split(const ss_lexicon *lx, const ss_split_options *opt, const char *text, ss_tokens *toks,
              ss_sentences *out)
 {
-    splitter sp = {lx, opt, text, toks->v, toks->n, out, NULL, 0, 0, 0, NONE, NONE, NONE, LS_NONE, 0};
+    splitter sp;
+    memset(&sp, 0, sizeof sp);
+    sp.lx = lx;
+    sp.opt = opt;
+    sp.text = text;
+    sp.t = toks->v;
+    sp.n = toks->n;
+    sp.out = out;
+    sp.marker_end = sp.dateline_end = sp.settled = NONE;
     out->n = 0;
     if (toks->n == 0)
         return 0;
-    if (opt->newlines == NL_AUTO && measure_paragraphs(&sp))
-        return -1;
     int rc = 0;
     open_sentence(&sp, 0);
     for (size_t i = 0; i < sp.n && rc == 0; i++) {
         const ss_token *k = &sp.t[i];
+        /* the common case: a lowercase word inside a line neither ends nor
+         * begins anything */
+        if (k->kind == K_WORD && k->nl == 0 && (k->shape & SH_LOWER) && !(k->flags & TF_ABBR) &&
+            k->end - k->start > 1 && i != sp.dateline_end && i > sp.start)
+            continue;
         if (i > 0 && k->nl >= 2) {
-            sp.cur_para++;
+            sp.para_start = i;
+            sp.para_measured = 0;
             sp.list_style = LS_NONE;
         }
         if (i > sp.start && cut_before(&sp, i)) {
@@ -726,7 +737,6 @@ int ss_split(const ss_lexicon *lx, const ss_split_options *opt, const char *text
     }
     if (rc == 0 && sp.start < sp.n)
         rc = emit(&sp, sp.start, sp.n - 1);
-    free(sp.para);
     return rc;
 }
 

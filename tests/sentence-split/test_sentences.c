@@ -242,6 +242,7 @@ START_TEST(lists)
                  "1. Pack water | 2. Charge phones | 3. Leave early");
     ASSERT_SPLIT("1) Pack water. 2) Leave early.", "1) Pack water. | 2) Leave early.");
     ASSERT_SPLIT("a. Red b. Green c. Blue", "a. Red | b. Green | c. Blue");
+    ASSERT_SPLIT("a) red b) green", "a) red | b) green");
     ASSERT_SPLIT("• Roads closed • Schools shut", "• Roads closed | • Schools shut");
     ASSERT_SPLIT("Bring:\n- water\n- a torch\n- spare batteries", "Bring: | - water | - a torch | - spare batteries");
     /* a number that is not the next item does not start one */
