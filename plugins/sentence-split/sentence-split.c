@@ -235,7 +235,12 @@ static int write_layers(tp_doc *doc, const char *text, const ss_tokens *toks, co
     sc.cap = sizeof sc.stack;
     for (size_t i = 0; i < toks->n && !rc; i++) {
         const ss_token *t = &toks->v[i];
-        if (t->flags & TF_DETACH) {
+        if (!(t->flags & TF_DETACH) && t->norm == N_NONE) {
+            /* the common case, kept tight: span and kind */
+            ptrdiff_t k = tp_layer_add(tl, t->start, t->end, NULL, err);
+            if (k < 0 || tp_span_set(tl, (size_t)k, "kind", kind_values[t->kind], err))
+                rc = err->status;
+        } else if (t->flags & TF_DETACH) {
             /* the word, then its period as a token of its own */
             rc = add_token(tl, text, t, t->end - 1, t->kind, 1, &sc, err);
             ss_token dot = *t;

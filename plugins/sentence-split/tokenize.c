@@ -363,7 +363,7 @@ static size_t scan_word(scanner *sc, size_t i)
             break;
         unsigned char b = s[j];
         /* don't -> do n't: the word ends before the n */
-        if (sc->split && j >= i + 2 && (s[j - 1] | 0x20) == 'n' && (b == '\'' || b == 0xE2) && nt_at(sc, j - 1)) {
+        if ((b == '\'' || b == 0xE2) && sc->split && j >= i + 2 && (s[j - 1] | 0x20) == 'n' && nt_at(sc, j - 1)) {
             j--;
             stop_nt = 1;
             break;
