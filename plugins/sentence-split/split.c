@@ -375,6 +375,38 @@ static int is_fragment(const splitter *sp, size_t upto)
     return first != NONE && (word_flags(sp, first) & LX_PREP);
 }
 
+/* Line statistics of the paragraph that begins at token sp->para_start.
+ * Measured once per paragraph, and only for paragraphs with a single line
+ * break to judge, so the cost stays linear (and nil for most texts). */
+static void measure_paragraph(splitter *sp)
+{
+    para_info *pi = &sp->para;
+    memset(pi, 0, sizeof *pi);
+    size_t first = sp->para_start;
+    for (size_t k = sp->para_start; k < sp->n; k++) {
+        if (k > sp->para_start && sp->t[k].nl >= 2)
+            break;
+        if (k + 1 == sp->n || sp->t[k + 1].nl > 0) {
+            size_t len = sp->t[k].end - sp->t[first].start;
+            if (len > pi->max_line)
+                pi->max_line = len;
+            pi->terminal_lines += (unsigned)line_ends_final(sp, k, first);
+            first = k + 1;
+        }
+    }
+    sp->para_measured = 1;
+}
+
+/* Is the line that ends at token @p last a line of wrapped prose (about as
+ * long as the paragraph's longest, in a paragraph with final punctuation)? */
+static int line_is_wrapped(splitter *sp, size_t last)
+{
+    if (!sp->para_measured)
+        measure_paragraph(sp);
+    size_t line = sp->t[last].end - sp->t[sp->line_start].start;
+    return sp->para.terminal_lines > 0 && line * 10 >= sp->para.max_line * 6;
+}
+
 /* What follows a possible boundary. */
 typedef struct next_info {
     size_t j;      /* the next token */
@@ -432,7 +464,10 @@ static int judge_abbreviation(splitter *sp, size_t i, const next_info *x)
     int single = is_single_letter(sp, i) && !(f & (LX_ABBR | LX_CAPS));
     if ((f & LX_NOEND) || x->punct || x->tight)
         return KEEP;
-    if (x->newline) {
+    /* a line break after an abbreviation ends the sentence, unless the line
+     * is wrapped prose ("the U.S.\nDepartment of ...") */
+    if (x->newline && !(sp->opt->newlines == NL_NEVER ||
+                        (sp->opt->newlines == NL_AUTO && line_is_wrapped(sp, x->j - 1)))) {
         if ((f & LX_TITLE) || x->lower)
             return KEEP;
         if (single)
@@ -606,28 +641,6 @@ static int final_at(splitter *sp, size_t i, size_t *last)
         j++;
     *last = j - 1;
     return judge(sp, type, i, g, *last);
-}
-
-/* Line statistics of the paragraph that begins at token sp->para_start.
- * Measured once per paragraph, and only for paragraphs with a single line
- * break to judge, so the cost stays linear (and nil for most texts). */
-static void measure_paragraph(splitter *sp)
-{
-    para_info *pi = &sp->para;
-    memset(pi, 0, sizeof *pi);
-    size_t first = sp->para_start;
-    for (size_t k = sp->para_start; k < sp->n; k++) {
-        if (k > sp->para_start && sp->t[k].nl >= 2)
-            break;
-        if (k + 1 == sp->n || sp->t[k + 1].nl > 0) {
-            size_t len = sp->t[k].end - sp->t[first].start;
-            if (len > pi->max_line)
-                pi->max_line = len;
-            pi->terminal_lines += (unsigned)line_ends_final(sp, k, first);
-            first = k + 1;
-        }
-    }
-    sp->para_measured = 1;
 }
 
 /* Does a sentence end before token @p i (i > start)? */

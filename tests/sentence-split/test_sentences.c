@@ -283,6 +283,13 @@ START_TEST(line_breaks_auto)
     /* wrapped prose: a line break inside a sentence */
     ASSERT_SPLIT("The committee met on Tuesday to discuss\nthe budget for the coming year.",
                  "The committee met on Tuesday to discuss\nthe budget for the coming year.");
+    /* an abbreviation at the end of a wrapped line */
+    ASSERT_SPLIT("The grant came from the offices of the U.S.\nDepartment of Education, which said it\nwould "
+                 "pay.",
+                 "The grant came from the offices of the U.S.\nDepartment of Education, which said it\nwould pay.");
+    /* ... but after a short line it ends the sentence */
+    ASSERT_SPLIT("Shares of Hale Corp.\nThe company said on Monday that it would cut staff.",
+                 "Shares of Hale Corp. | The company said on Monday that it would cut staff.");
     /* lines without final punctuation: each is a unit */
     ASSERT_SPLIT("apples\npears and plums\nfigs\n", "apples | pears and plums | figs");
 }
