@@ -14,7 +14,8 @@
 #include <textpipe/error.h>
 
 enum {
-    LX_ABBR = 1u << 0,     /* a following period belongs to the word */
+    LX_ABBR = 1u << 0,     /* a following period always belongs to the word (the next
+                            * three flags make it belong only in some places) */
     LX_TITLE = 1u << 1,    /* stands before a name: Mr., Dr., Gen. */
     LX_NUMERIC = 1u << 2,  /* an abbreviation only before a number: No. 5, Fig. 3 */
     LX_UNIT = 1u << 3,     /* an abbreviation only after a number: 5 ft., 10 in. */

@@ -76,7 +76,9 @@ typedef struct ss_tokenize_options {
 } ss_tokenize_options;
 
 /* Tokenize @p text into @p out (which is emptied first and grown as
- * needed).  Returns 0, or -1 when out of memory. */
+ * needed).  text[len] must be readable and NUL, as tp_doc_text() gives it:
+ * the word loop stops there without a length check.  Returns 0, or -1 when
+ * out of memory. */
 int ss_tokenize(const ss_lexicon *lx, const ss_tokenize_options *opt, const char *text, size_t len, ss_tokens *out);
 
 void ss_tokens_free(ss_tokens *t);
