@@ -37,3 +37,4 @@ include $(srcdir)/tests/normalize/local.mk
 include $(srcdir)/tests/plugins/local.mk
 include $(srcdir)/tests/sentiment/local.mk
 include $(srcdir)/tests/integration/local.mk
+include $(srcdir)/tests/sentence-split/local.mk
