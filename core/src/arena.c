@@ -8,12 +8,6 @@
 
 #include "arena.h"
 
-struct arena_block {
-    arena_block *next;
-    size_t size, used;
-    _Alignas(16) unsigned char data[];
-};
-
 enum { ARENA_MIN_BLOCK = 16 * 1024, ARENA_KEEP_MAX = 256 * 1024 };
 
 void arena_init(arena *a)
@@ -58,7 +52,7 @@ void arena_free(arena *a)
     arena_init(a);
 }
 
-void *arena_alloc(arena *a, size_t size)
+void *arena_alloc_slow(arena *a, size_t size)
 {
     size = (size + 15) & ~(size_t)15;
     if (size == 0)

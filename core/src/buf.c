@@ -113,6 +113,19 @@ int tp_buf_json_string(tp_buf *b, const char *s, size_t len)
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
     while (p < end) {
         const unsigned char *run = p;
+        /* eight bytes at a time while none is a quote, a backslash or a
+         * control character (the usual case for text) */
+        while (end - p >= 8) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+            uint64_t ctrl = (w - ones * 0x20) & ~w & highs;             /* bytes < 0x20 */
+            uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+            uint64_t special = ((q - ones) & ~q & highs) | ((bs - ones) & ~bs & highs);
+            if (ctrl | special)
+                break;
+            p += 8;
+        }
         while (p < end && !needs_escape[*p])
             p++;
         memcpy(o, run, (size_t)(p - run));
@@ -137,6 +150,17 @@ int tp_buf_json_string(tp_buf *b, const char *s, size_t len)
     b->len = (size_t)(o - b->data);
     b->data[b->len] = '\0';
     return TP_OK;
+}
+
+int tp_buf_uint(tp_buf *b, size_t v)
+{
+    char tmp[24];
+    size_t n = sizeof tmp;
+    do {
+        tmp[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return tp_buf_append(b, tmp + n, sizeof tmp - n);
 }
 
 int tp_buf_json_number(tp_buf *b, double d)

@@ -44,6 +44,7 @@ void tp_doc_clear(tp_doc *doc)
     doc->id_json = NULL;
     doc->id_text = NULL;
     doc->attrs = NULL;
+    doc->nkeys = 0;
     doc->scope = NULL;
     doc->ascii = 0;
     doc->replaced = 0;
@@ -61,6 +62,7 @@ void tp_doc_free(tp_doc *doc)
     free(doc->views);
     free(doc->layers);
     free(doc->owned);
+    free(doc->keys);
     arena_free(&doc->mem);
     free(doc);
 }
@@ -637,6 +639,13 @@ static int store_value(tp_doc *doc, tp_value *dst, const tp_value *src, tp_error
         if (!(v.u.s = arena_strndup(&doc->mem, src->u.s ? src->u.s : "", src->len)))
             return nomem(err);
         break;
+    case TP_VALUE_STATIC_STRING:
+        if (!src->u.s && src->len)
+            return tp_error_set(err, TP_ERR_INVALID, "string attribute without text");
+        v.type = TP_VALUE_STRING;
+        if (!v.u.s)
+            v.u.s = "";
+        break;
     case TP_VALUE_JSON:
         if (!src->u.json)
             return tp_error_set(err, TP_ERR_INVALID, "JSON attribute without a value");
@@ -668,18 +677,48 @@ static int store_value(tp_doc *doc, tp_value *dst, const tp_value *src, tp_error
     return TP_OK;
 }
 
+/* The document's copy of @p key, made on first use.  NULL when out of
+ * memory. */
+static const char *intern_key(tp_doc *doc, const char *key)
+{
+    for (size_t i = 0; i < doc->nkeys; i++)
+        if (doc->keys[i].caller == key)
+            return doc->keys[i].interned;
+    const char *interned = NULL;
+    for (size_t i = 0; i < doc->nkeys && !interned; i++)
+        if (strcmp(doc->keys[i].interned, key) == 0)
+            interned = doc->keys[i].interned;
+    if (!interned && !(interned = arena_strndup(&doc->mem, key, strlen(key))))
+        return NULL;
+    if (doc->nkeys == doc->cap_keys) {
+        size_t cap = doc->cap_keys ? doc->cap_keys * 2 : 16;
+        key_alias *k = realloc(doc->keys, cap * sizeof *k);
+        if (!k)
+            return interned; /* still right, only slower next time */
+        doc->keys = k;
+        doc->cap_keys = cap;
+    }
+    doc->keys[doc->nkeys++] = (key_alias){key, interned};
+    return interned;
+}
+
 /* Set @p key in the list at *head: replace in place, else append (so that
  * output keeps the order in which attributes were first set). */
 static int set_attr(tp_doc *doc, tp_attr **head, const char *key, tp_value value, tp_error *err)
 {
+    const char *k = intern_key(doc, key);
+    if (!k) {
+        if (value.type == TP_VALUE_JSON)
+            json_decref(value.u.json);
+        return nomem(err);
+    }
     tp_attr **link = head;
     for (; *link; link = &(*link)->next) {
-        if (strcmp((*link)->key, key) == 0)
+        if ((*link)->key == k) /* interned: equal keys are the same pointer */
             return store_value(doc, &(*link)->value, &value, err);
     }
     tp_attr *a = arena_alloc(&doc->mem, sizeof *a);
-    char *k = a ? arena_strndup(&doc->mem, key, strlen(key)) : NULL;
-    if (!k) {
+    if (!a) {
         if (value.type == TP_VALUE_JSON)
             json_decref(value.u.json);
         return nomem(err);
@@ -701,11 +740,21 @@ static void drop_value(tp_value *v)
 
 /* Keys the JSON output writes itself: an attribute may not take them. */
 static const char *const span_reserved[] = {"start", "end", "text", "label", "score", NULL};
+
+static int is_span_reserved(const char *key)
+{
+    switch (key[0]) { /* most keys are rejected by their first letter */
+    case 's': case 'e': case 't': case 'l':
+        return in_list(span_reserved, key);
+    default:
+        return 0;
+    }
+}
 static const char *const doc_reserved[] = {"id", "text", "normalized_text", NULL};
 
 int tp_span_set(tp_layer *layer, size_t i, const char *key, tp_value value, tp_error *err)
 {
-    if (!key || !*key || in_list(span_reserved, key)) {
+    if (!key || !*key || is_span_reserved(key)) {
         drop_value(&value);
         return tp_error_set(err, TP_ERR_INVALID, "'%s' cannot be a span attribute: the output writes %s itself",
                             key ? key : "", key && *key ? "that key" : "unnamed keys");
@@ -727,7 +776,7 @@ int tp_span_set(tp_layer *layer, size_t i, const char *key, tp_value value, tp_e
 static const tp_value *find_attr(const tp_attr *a, const char *key)
 {
     for (; a; a = a->next)
-        if (strcmp(a->key, key) == 0)
+        if (a->key == key || strcmp(a->key, key) == 0)
             return &a->value;
     return NULL;
 }

@@ -41,8 +41,18 @@ struct tp_layer {
     size_t n, cap;
 };
 
+/* Attribute keys are interned per document: one copy of each key, found
+ * by the caller's pointer first (plugins pass the same literal again and
+ * again), so that setting an attribute neither copies nor compares it. */
+typedef struct key_alias {
+    const char *caller;    /* a pointer a plugin passed */
+    const char *interned;  /* the document's copy */
+} key_alias;
+
 struct tp_doc {
     arena mem;
+    key_alias *keys;
+    size_t nkeys, cap_keys;
     char *id_text;
     json_t *id_json;
     doc_view *views;

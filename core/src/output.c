@@ -68,9 +68,11 @@ static void span_json(tp_buf *out, tp_doc *doc, const tp_layer *layer, const tp_
     const char *sep = pretty ? ", " : ",";
     tp_buf_putc(out, '{');
     key_json(out, "start", pretty);
-    tp_buf_printf(out, "%zu%s", e.cp_start, sep);
+    tp_buf_uint(out, e.cp_start);
+    tp_buf_append(out, sep, strlen(sep));
     key_json(out, "end", pretty);
-    tp_buf_printf(out, "%zu%s", e.cp_end, sep);
+    tp_buf_uint(out, e.cp_end);
+    tp_buf_append(out, sep, strlen(sep));
     key_json(out, "text", pretty);
     tp_buf_json_string(out, orig->text + e.byte_start, e.byte_end - e.byte_start);
     if (s->label) {

@@ -211,6 +211,36 @@ START_TEST(json_numbers_and_escapes)
 }
 END_TEST
 
+START_TEST(json_escapes_anywhere_in_long_strings)
+{
+    /* the writer skips eight bytes at a time: put each special byte at
+     * every position of a long string and check it is still escaped */
+    const char specials[] = {'"', '\\', '\n', '\x01', '\x1f'};
+    const char *escaped[] = {"\\\"", "\\\\", "\\n", "\\u0001", "\\u001f"};
+    for (size_t k = 0; k < sizeof specials; k++) {
+        for (size_t pos = 0; pos < 24; pos++) {
+            char in[25];
+            memset(in, 'a', 24);
+            in[24] = '\0';
+            in[pos] = specials[k];
+            tp_buf b;
+            tp_buf_init(&b);
+            tp_buf_json_string(&b, in, 24);
+            char want[64];
+            snprintf(want, sizeof want, "\"%.*s%s%.*s\"", (int)pos, in, escaped[k], (int)(23 - pos), in + pos + 1);
+            ck_assert_msg(strcmp(b.data, want) == 0, "byte 0x%02x at %zu: %s", (unsigned char)specials[k], pos, b.data);
+            tp_buf_free(&b);
+        }
+    }
+    /* bytes of multi-byte characters are never escaped */
+    tp_buf b;
+    tp_buf_init(&b);
+    tp_buf_json_string(&b, "\xC3\xA9\xE2\x80\x9C\xF0\x9F\x98\x80\xC3\xA9\xE2\x80\x9C", 14);
+    ck_assert_str_eq(b.data, "\"\xC3\xA9\xE2\x80\x9C\xF0\x9F\x98\x80\xC3\xA9\xE2\x80\x9C\"");
+    tp_buf_free(&b);
+}
+END_TEST
+
 START_TEST(cleared_document_is_reusable)
 {
     tp_doc *d = tp_doc_new();
@@ -245,6 +275,7 @@ int main(void)
     tcase_add_test(tc, sort_and_find);
     tcase_add_test(tc, json_output_uses_code_points_of_the_original);
     tcase_add_test(tc, json_numbers_and_escapes);
+    tcase_add_test(tc, json_escapes_anywhere_in_long_strings);
     tcase_add_test(tc, cleared_document_is_reusable);
     suite_add_tcase(s, tc);
     return harness_main(s);

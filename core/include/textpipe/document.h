@@ -51,7 +51,11 @@ typedef enum tp_value_type {
     TP_VALUE_INT = 2,
     TP_VALUE_NUMBER = 3,
     TP_VALUE_BOOL = 4,
-    TP_VALUE_JSON = 5  /**< any JSON value (object, array, ...) */
+    TP_VALUE_JSON = 5, /**< any JSON value (object, array, ...) */
+    /** Only when setting: a string with static storage (a literal, or data
+     *  that outlives the document), stored without a copy.  It reads back as
+     *  TP_VALUE_STRING. */
+    TP_VALUE_STATIC_STRING = 6
 } tp_value_type;
 
 /** An attribute value. Strings are UTF-8 with an explicit length. */
@@ -69,6 +73,10 @@ typedef struct tp_value {
 
 static inline tp_value tp_value_string(const char *s, size_t len)
 { tp_value v = {TP_VALUE_STRING, len, {0}}; v.u.s = s; return v; }
+/** A string that lives as long as the plugin (a literal): no copy is made,
+ *  which matters for attributes set on every token. */
+static inline tp_value tp_value_static_string(const char *s, size_t len)
+{ tp_value v = {TP_VALUE_STATIC_STRING, len, {0}}; v.u.s = s; return v; }
 static inline tp_value tp_value_int(long long i)
 { tp_value v = {TP_VALUE_INT, 0, {0}}; v.u.i = i; return v; }
 static inline tp_value tp_value_number(double d)

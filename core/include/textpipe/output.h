@@ -44,6 +44,8 @@ TP_API int tp_buf_putc(tp_buf *b, char c);
 TP_API int tp_buf_printf(tp_buf *b, const char *fmt, ...) TP_PRINTF(2, 3);
 /** Append @p s as a JSON string literal (quotes included). */
 TP_API int tp_buf_json_string(tp_buf *b, const char *s, size_t len);
+/** Append an unsigned integer in decimal. */
+TP_API int tp_buf_uint(tp_buf *b, size_t v);
 /** Append a number the shortest way that reads back the same. */
 TP_API int tp_buf_json_number(tp_buf *b, double d);
 /** Append any JSON value (compact). */
