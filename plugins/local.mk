@@ -1,2 +1,3 @@
 # plugins/local.mk - one include per plugin folder.
 include $(srcdir)/plugins/normalize/local.mk
+include $(srcdir)/plugins/entity-tag/local.mk

@@ -1,0 +1,458 @@
+/* names.c - PERSON, ORG, GPE, LOC and NORP.
+ *
+ * Within a sentence, capitalized words are grouped into runs (with name
+ * particles, "&", and "of"/"for"/"on" after a head word such as Court or
+ * Secretary).  Each run is then read by rules tried in order:
+ *   1. a list entry covering the whole run (longest match)
+ *   2. a title with a name after it: the title is dropped, the rest is a
+ *      PERSON, what stands before the title is read on its own
+ *   3. head words: "... Ministry" ORG, "... River" LOC, "... City" GPE,
+ *      "Mount ...", "Court of ..."
+ *   4. a person's name: a first name and name-like words, or name-like
+ *      words ending in a surname or an unknown word
+ *   5. otherwise the run is cut into list entries and the unknown stretches
+ *      between them, each read by rules 4 and the single-word rules
+ *      (acronyms are ORG, a word after a title or before "said" a PERSON,
+ *      anything else waits for coref.c).
+ * Headlines in capitals or Title Case give no case information: there only
+ * list entries and first name + surname pairs count. */
+#include <config.h>
+
+#include <string.h>
+
+#include "tagger.h"
+
+#define IS(t, f) (((t)->flags & (f)) != 0)
+
+static int key_is(const et_doc *d, const et_tok *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->klen == n && memcmp(d->keys + t->key, w, n) == 0;
+}
+
+static int capword(const et_tok *t)
+{
+    return (t->shape & S_WORD) && (t->shape & (S_CAP | S_ALLCAPS)) && !(t->shape & S_DIGIT);
+}
+
+static int is_particle(const et_tok *t)
+{
+    return (t->shape & S_LOWER) && IS(t, ET_PARTICLE);
+}
+
+/* The words after which "of" continues a name: Court of, Secretary of. */
+static int head_before_of(const et_tok *t)
+{
+    return IS(t, ET_ORG_HEAD | ET_LOC_HEAD | ET_GPE_HEAD | ET_LOC_PRE | ET_TITLE | ET_TITLE_MOD);
+}
+
+/* Could this word be part of a person's name? */
+static int namey(const et_tok *t)
+{
+    if (!(t->shape & S_WORD) || t->shape & S_DIGIT)
+        return 0;
+    if (is_particle(t))
+        return 1;
+    if (!capword(t) && !(t->shape & S_CAPS_MODE))
+        return 0;
+    if (t->shape & S_INITIAL)
+        return 1;
+    uint64_t named = ET_FIRST | ET_SURNAME;
+    if (IS(t, ET_FUNCTION | ET_NOT_ENTITY | ET_MONTH | ET_WEEKDAY | ET_SAY))
+        return 0;
+    if (IS(t, ET_ORG_HEAD | ET_LOC_HEAD | ET_GPE_HEAD | ET_TITLE | ET_TITLE_MOD | ET_NORP | ET_COUNTRY) &&
+        !IS(t, named))
+        return 0;
+    return 1;
+}
+
+/* A word that no list knows (the prefix flag aside). */
+static int unknown(const et_tok *t)
+{
+    return !(t->flags & ~(ET_PREFIX | ET_PARTICLE));
+}
+
+static int is_suffix(const et_doc *d, const et_tok *t)
+{
+    return key_is(d, t, "jr") || key_is(d, t, "sr") || key_is(d, t, "ii") || key_is(d, t, "iii") ||
+           key_is(d, t, "iv");
+}
+
+/* Tokens [a, b) look like a person's full name. */
+static int person_like(const et_doc *d, size_t a, size_t b)
+{
+    const et_tok *t = d->tok;
+    size_t names = 0, last = b;
+    for (size_t k = a; k < b; k++) {
+        if (!t[k].klen)
+            return 0;
+        if (!namey(&t[k]) && !(k > a && is_suffix(d, &t[k])))
+            return 0;
+        if (!is_particle(&t[k]) && !is_suffix(d, &t[k])) {
+            names++;
+            last = k;
+        }
+    }
+    if (names < 2 || names > 5 || is_particle(&t[a]))
+        return 0;
+    if (IS(&t[a], ET_FIRST) || (t[a].shape & S_INITIAL))
+        return !(t[a].shape & S_CAPS_MODE) || IS(&t[last], ET_SURNAME);
+    if (t[a].shape & S_CAPS_MODE)
+        return 0;
+    /* no first name: every word a surname or unknown, none a common word */
+    for (size_t k = a; k < b; k++)
+        if (IS(&t[k], ET_COMMON) && !IS(&t[k], ET_SURNAME | ET_FIRST))
+            return 0;
+    return IS(&t[last], ET_SURNAME) || unknown(&t[last]);
+}
+
+static int label_of(const et_match *m)
+{
+    uint64_t f = m->entry ? m->entry->flags : m->flags;
+    if (f & ET_PERSON)
+        return L_PERSON;
+    if (f & ET_GPE_MASK)
+        return L_GPE;
+    if (f & ET_NORP)
+        return L_NORP;
+    if (f & ET_ORG)
+        return L_ORG;
+    if (f & ET_LOC)
+        return L_LOC;
+    return L_NONE;
+}
+
+static int emit(et_doc *d, size_t a, size_t b, int label, const et_match *m, int weak)
+{
+    if (et_add_cand(d, a, b, label, m) != 0)
+        return -1;
+    et_cand *c = &d->cand[d->ncand - 1];
+    c->weak = (uint8_t)weak;
+    if (label == L_PERSON) {
+        size_t names = 0;
+        for (size_t k = a; k < b; k++)
+            names += d->tok[k].klen && !is_particle(&d->tok[k]) && !is_suffix(d, &d->tok[k]);
+        c->full_name = names >= 2;
+    }
+    return 0;
+}
+
+/* The previous token in the sentence, or NULL. */
+static const et_tok *before(const et_doc *d, size_t k, size_t s0)
+{
+    return k > s0 ? &d->tok[k - 1] : NULL;
+}
+
+static const et_tok *after(const et_doc *d, size_t k, size_t s1)
+{
+    return k < s1 ? &d->tok[k] : NULL;
+}
+
+/* One capitalized word that no list names as an entity. */
+static int single(et_doc *d, size_t k, size_t s0, size_t s1, int after_the)
+{
+    const et_tok *t = &d->tok[k];
+    if (IS(t, ET_NOT_ENTITY | ET_FUNCTION | ET_MONTH | ET_WEEKDAY | ET_TITLE | ET_TITLE_MOD | ET_SAY) ||
+        (t->shape & S_INITIAL) || t->klen < 2)
+        return 0;
+    const et_tok *p = before(d, k, s0), *n = after(d, k + 1, s1);
+    int name_word = namey(t) && !IS(t, ET_COMMON);
+    if (p && IS(p, ET_TITLE | ET_HONORIFIC) && name_word)
+        return emit(d, k, k + 1, L_PERSON, NULL, 0);
+    if ((t->shape & S_ALLCAPS) && !(t->shape & S_CAPS_MODE) && t->end - t->start <= 6 && !IS(t, ET_COMMON))
+        return emit(d, k, k + 1, L_ORG, NULL, 0);
+    if (name_word && !after_the && ((n && IS(n, ET_SAY) && (n->shape & S_LOWER)) ||
+                                    (p && IS(p, ET_SAY) && (p->shape & S_LOWER) && (!n || !n->klen))))
+        return emit(d, k, k + 1, L_PERSON, NULL, 0);
+    if (IS(t, ET_COMMON) && !IS(t, ET_FIRST | ET_SURNAME))
+        return 0;
+    return emit(d, k, k + 1, L_NONE, NULL, 1); /* coref.c may know it */
+}
+
+static int unknown_stretch(et_doc *d, size_t a, size_t b, size_t s0, size_t s1, int after_the)
+{
+    if (b - a == 1)
+        return single(d, a, s0, s1, after_the);
+    if (!after_the && person_like(d, a, b))
+        return emit(d, a, b, L_PERSON, NULL, 0);
+    /* a name that coref.c may know ("Lopez Obrador" after the full name) */
+    return emit(d, a, b, L_NONE, NULL, 1);
+}
+
+static int is_connector(const et_doc *d, const et_tok *t)
+{
+    return !t->klen || (t->shape & S_LOWER) || IS(t, ET_FUNCTION);
+}
+
+/* Rule 5: list entries and the stretches between them. */
+static int decompose(et_doc *d, size_t a, size_t b, size_t s0, size_t s1, int after_the)
+{
+    size_t k = a;
+    while (k < b) {
+        if (is_connector(d, &d->tok[k]) || (d->tok[k].shape & S_POSS)) {
+            k++;
+            after_the = 0;
+            continue;
+        }
+        et_match m;
+        size_t e = et_match_at(d, k, b, &m);
+        if (e > k) {
+            if (emit(d, k, e, label_of(&m), &m, 0) != 0)
+                return -1;
+            k = e;
+            continue;
+        }
+        size_t u = k + 1;
+        while (u < b && !is_connector(d, &d->tok[u]) && !(d->tok[u].shape & S_POSS) &&
+               et_match_at(d, u, b, &m) == u)
+            u++;
+        /* a first name followed by a listed place is still one name: "Jordan Peterson" */
+        if (unknown_stretch(d, k, u, s0, s1, after_the) != 0)
+            return -1;
+        k = u;
+    }
+    return 0;
+}
+
+/* The end of a title phrase starting at k ("Foreign Minister", "Secretary
+ * of Foreign Affairs", "ex-President"), or k when there is none. */
+static size_t title_end(const et_doc *d, size_t k, size_t b)
+{
+    const et_tok *t = d->tok;
+    size_t u = k, end = k;
+    int has_title = 0;
+    while (u < b) {
+        if (IS(&t[u], ET_TITLE | ET_TITLE_MOD) && capword(&t[u])) {
+            /* a first name that is also a title word starts the name: stop
+             * when what follows is a name rather than more title */
+            if (has_title && IS(&t[u], ET_FIRST) && u + 1 < b && namey(&t[u + 1]) &&
+                !IS(&t[u + 1], ET_TITLE | ET_TITLE_MOD))
+                break;
+            has_title |= IS(&t[u], ET_TITLE) != 0;
+            u++;
+            if (has_title)
+                end = u;
+            continue;
+        }
+        if (has_title && key_is(d, &t[u], "of") && u + 1 < b && IS(&t[u + 1], ET_TITLE_MOD)) {
+            u++;
+            continue;
+        }
+        break;
+    }
+    return has_title ? end : k;
+}
+
+/* Rule 2.  Returns 1 when it took the run, 0 when not, -1 on no memory. */
+static int title_split(et_doc *d, size_t a, size_t b, size_t s0, size_t s1)
+{
+    const et_tok *t = d->tok;
+    size_t k = a;
+    while (k < b) {
+        if (IS(&t[k], ET_TITLE | ET_TITLE_MOD)) {
+            size_t u = title_end(d, k, b);
+            if (u > k && u < b) {
+                size_t names = 0;
+                int ok = 1;
+                for (size_t v = u; v < b && ok; v++) {
+                    ok = namey(&t[v]) || (v > u && is_suffix(d, &t[v]));
+                    names += !is_particle(&t[v]);
+                }
+                if (ok && names <= 5 && !is_particle(&t[u])) {
+                    if (k > a && decompose(d, a, k, s0, s1, 0) != 0)
+                        return -1;
+                    return emit(d, u, b, L_PERSON, NULL, 0) == 0 ? 1 : -1;
+                }
+            }
+            if (u > k) {
+                k = u;
+                continue;
+            }
+        }
+        et_match m;
+        size_t e = et_match_at(d, k, b, &m);
+        k = e > k ? e : k + 1;
+    }
+    return 0;
+}
+
+/* Rule 3: the label the head words give, or L_NONE. */
+static int head_label(const et_doc *d, size_t a, size_t b)
+{
+    const et_tok *t = d->tok;
+    size_t words = 0, last = a, of = 0;
+    for (size_t k = a; k < b; k++) {
+        if (!t[k].klen)
+            continue;
+        words++;
+        last = k;
+        if (!of && k > a && key_is(d, &t[k], "of"))
+            of = k;
+    }
+    if (words < 2)
+        return L_NONE;
+    /* "Jonah Hill", "Henry Ford": a first name and a surname that is also a head */
+    if (IS(&t[a], ET_FIRST) && IS(&t[last], ET_SURNAME) && !of && words <= 3 && person_like(d, a, b))
+        return L_PERSON;
+    if (IS(&t[last], ET_ORG_HEAD))
+        return L_ORG;
+    if (IS(&t[last], ET_LOC_HEAD))
+        return L_LOC;
+    if (IS(&t[last], ET_GPE_HEAD))
+        return L_GPE;
+    if (IS(&t[a], ET_LOC_PRE))
+        return L_LOC;
+    if (of) {
+        const et_tok *h = &t[of - 1];
+        if (IS(h, ET_ORG_HEAD))
+            return L_ORG;
+        if (IS(h, ET_LOC_HEAD | ET_LOC_PRE))
+            return L_LOC;
+        if (IS(h, ET_GPE_HEAD))
+            return L_GPE;
+    }
+    return L_NONE;
+}
+
+/* Where the run that starts at capitalized token i ends. */
+static size_t run_end(const et_doc *d, size_t i, size_t s1)
+{
+    const et_tok *t = d->tok;
+    size_t j = i + 1;
+    int head = head_before_of(&t[i]);
+    for (;;) {
+        while (j < s1) {
+            if (capword(&t[j]) && !(t[j].shape & S_START) && !(t[j].shape & S_POSS)) {
+                head |= head_before_of(&t[j]);
+                j++;
+                continue;
+            }
+            if (j + 1 < s1 && capword(&t[j + 1]) && !(t[j + 1].shape & S_START)) {
+                if (is_particle(&t[j]) || (!t[j].klen && t[j].first == '&')) {
+                    j += 2;
+                    continue;
+                }
+                if (head && (key_is(d, &t[j], "of") || key_is(d, &t[j], "for") || key_is(d, &t[j], "on")) &&
+                    head_before_of(&t[j - 1])) {
+                    j += 2;
+                    continue;
+                }
+            }
+            if (j + 2 < s1 && head && key_is(d, &t[j], "of") && key_is(d, &t[j + 1], "the") &&
+                head_before_of(&t[j - 1]) && capword(&t[j + 2])) {
+                j += 3;
+                continue;
+            }
+            break;
+        }
+        /* a list entry may reach further: "Bosnia and Herzegovina", "People's Party" */
+        size_t far = j;
+        for (size_t k = i; k < j; k++) {
+            et_match m;
+            size_t e = et_match_at(d, k, s1, &m);
+            if (e > far)
+                far = e;
+        }
+        if (far == j)
+            return j;
+        j = far;
+    }
+}
+
+static int classify(et_doc *d, size_t a, size_t b, size_t s0, size_t s1)
+{
+    const et_tok *t = d->tok;
+    et_match m;
+    int after_the = a > s0 && key_is(d, &t[a - 1], "the");
+    /* leading words that only look like a name's start: The, In, sentence-initial common words */
+    while (a < b) {
+        size_t e = et_match_at(d, a, b, &m);
+        if (e > a + 1 || (e == a + 1 && !IS(&t[a], ET_FUNCTION)))
+            break;
+        if (!t[a].klen || IS(&t[a], ET_FUNCTION)) {
+            after_the = key_is(d, &t[a], "the");
+            a++;
+            continue;
+        }
+        if ((t[a].shape & S_START) && IS(&t[a], ET_COMMON) && e == a &&
+            !(IS(&t[a], ET_FIRST) && a + 1 < b && namey(&t[a + 1]) && !IS(&t[a + 1], ET_COMMON))) {
+            after_the = 0;
+            a++;
+            continue;
+        }
+        break;
+    }
+    if (a >= b)
+        return 0;
+    size_t e = et_match_at(d, a, b, &m);
+    if (e == b)
+        return emit(d, a, b, label_of(&m), &m, 0);
+    int r = title_split(d, a, b, s0, s1);
+    if (r != 0)
+        return r < 0 ? -1 : 0;
+    int label = head_label(d, a, b);
+    if (label != L_NONE)
+        return emit(d, a, b, label, NULL, 0);
+    if (!after_the && b - a >= 2 && person_like(d, a, b))
+        return emit(d, a, b, L_PERSON, NULL, 0);
+    return decompose(d, a, b, s0, s1, after_the);
+}
+
+/* A headline: list entries and first name + surname pairs only. */
+static int caps_sentence(et_doc *d, size_t s0, size_t s1)
+{
+    const et_tok *t = d->tok;
+    size_t k = s0;
+    while (k < s1) {
+        if (!t[k].klen) {
+            k++;
+            continue;
+        }
+        et_match m;
+        size_t e = et_match_at(d, k, s1, &m);
+        if (e > k && !(e == k + 1 && IS(&t[k], ET_COMMON | ET_FUNCTION))) {
+            if (emit(d, k, e, label_of(&m), &m, 0) != 0)
+                return -1;
+            k = e;
+            continue;
+        }
+        if (k + 1 < s1 && person_like(d, k, k + 2)) {
+            size_t u = k + 2;
+            if (u < s1 && IS(&t[u], ET_SURNAME) && !IS(&t[u], ET_COMMON) && person_like(d, k, u + 1))
+                u++;
+            if (emit(d, k, u, L_PERSON, NULL, 0) != 0)
+                return -1;
+            k = u;
+            continue;
+        }
+        if (IS(&t[k], ET_SURNAME | ET_FIRST) && !IS(&t[k], ET_COMMON | ET_FUNCTION) &&
+            emit(d, k, k + 1, L_NONE, NULL, 1) != 0)
+            return -1;
+        k++;
+    }
+    return 0;
+}
+
+int et_find_names(et_doc *d)
+{
+    for (size_t s = 0; s < d->nsent; s++) {
+        size_t s0 = d->sent_first[s], s1 = d->sent_first[s + 1];
+        if (s0 < s1 && (d->tok[s0].shape & S_CAPS_MODE)) {
+            if (caps_sentence(d, s0, s1) != 0)
+                return -1;
+            continue;
+        }
+        size_t i = s0;
+        while (i < s1) {
+            if (!capword(&d->tok[i])) {
+                i++;
+                continue;
+            }
+            size_t j = run_end(d, i, s1);
+            if (classify(d, i, j, s0, s1) != 0)
+                return -1;
+            i = j;
+        }
+    }
+    return 0;
+}
