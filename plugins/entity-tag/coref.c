@@ -147,6 +147,11 @@ int et_resolve(et_doc *d)
             continue;
         const alias *a = get(&m, d, c->a, c->b);
         if (!a) {
+            /* a lone surname nobody introduced: in news most often a person
+             * the reader is expected to know */
+            if (c->label == L_NONE && single && !c->after_the && (t->flags & ET_SURNAME) &&
+                !(t->flags & ET_COMMON) && !(t->shape & S_CAPS_MODE))
+                c->label = L_PERSON;
             continue;
         }
         const et_cand *full = &d->cand[a->cand];

@@ -43,7 +43,8 @@ static int add_with_variants(et_builder *b, const char *file, long line, const c
         if (add(b, file, line, buf, len + 3, NULL, 0, flags) != 0)
             return -1;
     }
-    if (flags & ET_ENTITY_MASK && len > 4 && strncmp(s, "The ", 4) == 0)
+    /* only names of two words or more: "The Independent" must not make "Independent" a name */
+    if (flags & ET_ENTITY_MASK && len > 4 && strncmp(s, "The ", 4) == 0 && memchr(s + 4, ' ', len - 4))
         if (add(b, file, line, s + 4, len - 4, full, flen, flags) != 0)
             return -1;
     if (flags & ET_ENTITY_MASK && len > 6 && strncmp(s, "Saint ", 6) == 0 && len - 6 + 4 < sizeof buf) {

@@ -35,6 +35,7 @@ ET_GAZ_LISTS = \
 	ORG=$(ET_SRC)/parties.txt \
 	ORG=$(ET_SRC)/universities.txt \
 	FIRST=$(ET_SRC)/first-names.txt \
+	FIRST,FIRST_STRONG=$(ET_SRC)/first-names-common.txt \
 	SURNAME=$(ET_SRC)/surnames.txt \
 	TITLE=$(ET_OWN)/titles.txt \
 	HONORIFIC=$(ET_OWN)/honorifics.txt \
@@ -44,6 +45,7 @@ ET_GAZ_LISTS = \
 	LOC_PRE=$(ET_OWN)/loc-pre.txt \
 	GPE_HEAD=$(ET_OWN)/gpe-heads.txt \
 	PARTICLE=$(ET_OWN)/particles.txt \
+	PLACE_MOD=$(ET_OWN)/place-modifiers.txt \
 	COMMON=$(ET_SRC)/common-words.txt \
 	FUNCTION=$(ET_OWN)/function-words.txt \
 	NOT_ENTITY=$(ET_OWN)/not-entities.txt \
@@ -75,6 +77,7 @@ ET_GAZ_FILES = \
 	plugins/entity-tag/data/lists/org-heads.txt \
 	plugins/entity-tag/data/lists/organizations.txt \
 	plugins/entity-tag/data/lists/particles.txt \
+	plugins/entity-tag/data/lists/place-modifiers.txt \
 	plugins/entity-tag/data/lists/percent-words.txt \
 	plugins/entity-tag/data/lists/say-verbs.txt \
 	plugins/entity-tag/data/lists/scales.txt \
@@ -88,6 +91,7 @@ ET_GAZ_FILES = \
 	plugins/entity-tag/data/src/companies.txt \
 	plugins/entity-tag/data/src/countries.txt \
 	plugins/entity-tag/data/src/demonyms.txt \
+	plugins/entity-tag/data/src/first-names-common.txt \
 	plugins/entity-tag/data/src/first-names.txt \
 	plugins/entity-tag/data/src/intl-acronyms.txt \
 	plugins/entity-tag/data/src/parties.txt \

@@ -35,6 +35,15 @@ static int capword(const et_tok *t)
     return (t->shape & S_WORD) && (t->shape & (S_CAP | S_ALLCAPS)) && !(t->shape & S_DIGIT);
 }
 
+static int is_quote(const et_doc *d, const et_tok *t)
+{
+    const char *s = d->text + t->start;
+    size_t n = t->end - t->start;
+    return (n == 1 && s[0] == '"') ||
+           (n == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+            ((unsigned char)s[2] == 0x9C || (unsigned char)s[2] == 0x9D));
+}
+
 static int is_particle(const et_tok *t)
 {
     return (t->shape & S_LOWER) && IS(t, ET_PARTICLE);
@@ -60,8 +69,7 @@ static int namey(const et_tok *t)
     uint64_t named = ET_FIRST | ET_SURNAME;
     if (IS(t, ET_FUNCTION | ET_NOT_ENTITY | ET_MONTH | ET_WEEKDAY | ET_SAY))
         return 0;
-    if (IS(t, ET_ORG_HEAD | ET_LOC_HEAD | ET_GPE_HEAD | ET_TITLE | ET_TITLE_MOD | ET_NORP | ET_COUNTRY) &&
-        !IS(t, named))
+    if (IS(t, ET_ORG_HEAD | ET_LOC_HEAD | ET_GPE_HEAD | ET_TITLE | ET_TITLE_MOD | ET_ENTITY_MASK) && !IS(t, named))
         return 0;
     return 1;
 }
@@ -76,6 +84,23 @@ static int is_suffix(const et_doc *d, const et_tok *t)
 {
     return key_is(d, t, "jr") || key_is(d, t, "sr") || key_is(d, t, "ii") || key_is(d, t, "iii") ||
            key_is(d, t, "iv");
+}
+
+/* A first name that can start a name: "Bill" yes (given often), "Beautiful"
+ * no (a word that a few parents chose). */
+static int first_name(const et_tok *t)
+{
+    return IS(t, ET_FIRST) && (!IS(t, ET_COMMON) || IS(t, ET_FIRST_STRONG));
+}
+
+/* "Falcons", "Rangers": a capitalized plural of a common noun names a team
+ * or a group, not a person. */
+static int plural_of_common(const et_doc *d, const et_tok *t)
+{
+    if (t->klen < 4 || d->keys[t->key + t->klen - 1] != 's' || IS(t, ET_SURNAME | ET_FIRST))
+        return 0;
+    const char *k = d->keys + t->key;
+    return (et_lookup(d, et_hash_add(ET_HASH_INIT, k, t->klen - 1), k, t->klen - 1, NULL) & ET_COMMON) != 0;
 }
 
 /* Tokens [a, b) look like a person's full name. */
@@ -93,9 +118,9 @@ static int person_like(const et_doc *d, size_t a, size_t b)
             last = k;
         }
     }
-    if (names < 2 || names > 5 || is_particle(&t[a]))
+    if (names < 2 || names > 5 || is_particle(&t[a]) || plural_of_common(d, &t[last]))
         return 0;
-    if (IS(&t[a], ET_FIRST) || (t[a].shape & S_INITIAL))
+    if (first_name(&t[a]) || (t[a].shape & S_INITIAL))
         return !(t[a].shape & S_CAPS_MODE) || IS(&t[last], ET_SURNAME);
     if (t[a].shape & S_CAPS_MODE)
         return 0;
@@ -166,7 +191,10 @@ static int single(et_doc *d, size_t k, size_t s0, size_t s1, int after_the)
         return emit(d, k, k + 1, L_PERSON, NULL, 0);
     if (IS(t, ET_COMMON) && !IS(t, ET_FIRST | ET_SURNAME))
         return 0;
-    return emit(d, k, k + 1, L_NONE, NULL, 1); /* coref.c may know it */
+    if (emit(d, k, k + 1, L_NONE, NULL, 1) != 0) /* coref.c may know it */
+        return -1;
+    d->cand[d->ncand - 1].after_the = (uint8_t)after_the;
+    return 0;
 }
 
 static int unknown_stretch(et_doc *d, size_t a, size_t b, size_t s0, size_t s1, int after_the)
@@ -196,6 +224,16 @@ static int decompose(et_doc *d, size_t a, size_t b, size_t s0, size_t s1, int af
         }
         et_match m;
         size_t e = et_match_at(d, k, b, &m);
+        /* Southern California, Greater London: the modifier belongs to the place */
+        size_t p = k;
+        while (e == p && p + 1 < b && IS(&d->tok[p], ET_PLACE_MOD)) {
+            p++;
+            e = et_match_at(d, p, b, &m);
+            if (e > p && !(label_of(&m) == L_GPE || label_of(&m) == L_LOC))
+                e = p;
+        }
+        if (e == p)
+            e = p = k;
         if (e > k) {
             if (emit(d, k, e, label_of(&m), &m, 0) != 0)
                 return -1;
@@ -225,7 +263,7 @@ static size_t title_end(const et_doc *d, size_t k, size_t b)
         if (IS(&t[u], ET_TITLE | ET_TITLE_MOD) && capword(&t[u])) {
             /* a first name that is also a title word starts the name: stop
              * when what follows is a name rather than more title */
-            if (has_title && IS(&t[u], ET_FIRST) && u + 1 < b && namey(&t[u + 1]) &&
+            if (has_title && first_name(&t[u]) && u + 1 < b && namey(&t[u + 1]) &&
                 !IS(&t[u + 1], ET_TITLE | ET_TITLE_MOD))
                 break;
             has_title |= IS(&t[u], ET_TITLE) != 0;
@@ -291,9 +329,6 @@ static int head_label(const et_doc *d, size_t a, size_t b)
     }
     if (words < 2)
         return L_NONE;
-    /* "Jonah Hill", "Henry Ford": a first name and a surname that is also a head */
-    if (IS(&t[a], ET_FIRST) && IS(&t[last], ET_SURNAME) && !of && words <= 3 && person_like(d, a, b))
-        return L_PERSON;
     if (IS(&t[last], ET_ORG_HEAD))
         return L_ORG;
     if (IS(&t[last], ET_LOC_HEAD))
@@ -367,15 +402,15 @@ static int classify(et_doc *d, size_t a, size_t b, size_t s0, size_t s1)
     /* leading words that only look like a name's start: The, In, sentence-initial common words */
     while (a < b) {
         size_t e = et_match_at(d, a, b, &m);
-        if (e > a + 1 || (e == a + 1 && !IS(&t[a], ET_FUNCTION)))
-            break;
+        if (e > a)
+            break; /* a list entry, checked for case: "US" stays, "us" went */
         if (!t[a].klen || IS(&t[a], ET_FUNCTION)) {
             after_the = key_is(d, &t[a], "the");
             a++;
             continue;
         }
         if ((t[a].shape & S_START) && IS(&t[a], ET_COMMON) && e == a &&
-            !(IS(&t[a], ET_FIRST) && a + 1 < b && namey(&t[a + 1]) && !IS(&t[a + 1], ET_COMMON))) {
+            !(first_name(&t[a]) && a + 1 < b && namey(&t[a + 1]) && !IS(&t[a + 1], ET_COMMON))) {
             after_the = 0;
             a++;
             continue;
@@ -387,6 +422,15 @@ static int classify(et_doc *d, size_t a, size_t b, size_t s0, size_t s1)
     size_t e = et_match_at(d, a, b, &m);
     if (e == b)
         return emit(d, a, b, label_of(&m), &m, 0);
+    /* “A Beautiful Lie”: a title in quotes is a work, not a name */
+    if (a > s0 && b < s1 && is_quote(d, &t[a - 1]) && is_quote(d, &t[b]))
+        return 0;
+    /* "Jeffrey Dean Morgan": a first name makes a title word inside a name */
+    int titled = 0;
+    for (size_t k = a + 1; k < b; k++)
+        titled |= IS(&t[k], ET_TITLE) && !IS(&t[k], ET_FIRST);
+    if (!after_the && !titled && first_name(&t[a]) && person_like(d, a, b))
+        return emit(d, a, b, L_PERSON, NULL, 0);
     int r = title_split(d, a, b, s0, s1);
     if (r != 0)
         return r < 0 ? -1 : 0;

@@ -68,8 +68,16 @@ def main():
     write(out, "common-words.txt", common,
           "lower-case words of public-domain English prose (shared/corpus: Gutenberg books, State of the Union)")
 
+    # Words that are a subdivision's or a city's whole name somewhere but
+    # mostly a direction or a plain word in English news.
+    vague = {"north", "south", "east", "west", "central", "centre", "center", "northern", "southern", "eastern",
+             "western", "capital", "metro", "coast", "islands", "upper", "lower", "middle", "interior",
+             "federal", "national", "north east", "north west", "south east", "south west", "midlands",
+             "highland", "lakes", "plateau", "littoral", "mountain", "valley", "savanes", "oriental",
+             "occidental", "sud", "nord", "est", "ouest", "centro", "norte", "sur", "este", "oeste"}
+
     def is_common(name):
-        return " " not in name and name.lower() in common
+        return name.lower() in vague or (" " not in name and name.lower() in common)
 
     # Countries: every English name, canonical = the common short name.
     rows = []
@@ -96,12 +104,24 @@ def main():
     keep = {"State", "Province", "Region", "Autonomous region", "Autonomous republic", "Country", "Territory",
             "Prefecture", "Governorate", "Republic", "Autonomous province", "Emirate", "Federal district",
             "Autonomous community", "Nation", "Union territory", "Canton", "Oblast", "Autonomous city",
-            "Administrative region", "Department", "County", "Outlying area", "Special administrative region"}
+            "Administrative region", "Department", "County", "Outlying area", "Special administrative region",
+            "Two-tier county", "Unitary authority", "Council area", "Metropolitan district", "London borough",
+            "Autonomous district", "Krai", "Kray", "Autonomous okrug", "Metropolitan city", "Municipality"}
+    type_words = re.compile(r"\s+(Oblast|oblast|Krai|kray|Kray|Province|Region|Prefecture|Governorate|County|"
+                            r"District|State|Department|Republic|Autonomous Okrug|avtonomnyy okrug|Autonomous "
+                            r"Region|Voivodeship|Canton|Municipality)$")
     rows = []
     for r in read_tsv(os.path.join(g, "countries", "subdivisions_iso3166-2.tsv")):
         name = re.sub(r"\s*\[.*?\]", "", r[1]).strip()
-        if r[2] in keep and name and not is_common(name) and len(name) > 2 and "," not in name:
+        if r[2] not in keep or not name or len(name) <= 2 or "," in name:
+            continue
+        if r[2] == "Municipality" and not r[0].startswith(("GB", "US", "CA", "IE", "AU", "NZ")):
+            continue
+        if not is_common(name):
             rows.append(name)
+        short = type_words.sub("", name)
+        if short != name and len(short) > 2 and not is_common(short):
+            rows.append(short + "\t" + name)
     write(out, "regions.txt", rows, "first-level subdivisions: iso-codes ISO 3166-2 (LGPL-2.1+)")
 
     rows = []
@@ -121,6 +141,11 @@ def main():
 
     rows = read_lines(os.path.join(g, "first_names", "first_names.txt"))
     write(out, "first-names.txt", rows, "first names given 1,000 times or more: US SSA 1880-2023 (public domain)")
+
+    rows = [r[0] for r in read_tsv(os.path.join(g, "first_names", "first_names_ssa_1880-2023.tsv"))
+            if int(r[3]) >= 30000]
+    write(out, "first-names-common.txt", rows,
+          "first names given 30,000 times or more: US SSA 1880-2023 (public domain)")
 
     rows = [s.title() for s in read_lines(os.path.join(g, "surnames", "surnames.txt"))]
     write(out, "surnames.txt", rows, "surnames: US Census 1990 (public domain)")
