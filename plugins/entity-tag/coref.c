@@ -150,7 +150,7 @@ int et_resolve(et_doc *d)
             /* a lone surname nobody introduced: in news most often a person
              * the reader is expected to know */
             if (c->label == L_NONE && single && !c->after_the && (t->flags & ET_SURNAME) &&
-                !(t->flags & ET_COMMON) && !(t->shape & S_CAPS_MODE))
+                (!(t->flags & ET_COMMON) || c->alone) && !(t->shape & S_CAPS_MODE))
                 c->label = L_PERSON;
             continue;
         }

@@ -58,6 +58,7 @@
 #define ET_ACRONYM       (UINT64_C(1) << 32) /* the entity's written form is all capitals */
 #define ET_FIRST_STRONG  (UINT64_C(1) << 33) /* a first name given 30,000 times or more: "Bill", "Grant" */
 #define ET_PLACE_MOD     (UINT64_C(1) << 34) /* North, Southern, Greater: part of the place after it */
+#define ET_MISC_HEAD     (UINT64_C(1) << 35) /* Cup, War, Award: the name of an event or a work */
 
 #define ET_GPE_MASK (ET_COUNTRY | ET_CITY | ET_REGION)
 #define ET_ENTITY_MASK (ET_PERSON | ET_GPE_MASK | ET_LOC | ET_NORP | ET_ORG)

@@ -46,6 +46,7 @@ ET_GAZ_LISTS = \
 	GPE_HEAD=$(ET_OWN)/gpe-heads.txt \
 	PARTICLE=$(ET_OWN)/particles.txt \
 	PLACE_MOD=$(ET_OWN)/place-modifiers.txt \
+	MISC_HEAD=$(ET_OWN)/misc-heads.txt \
 	COMMON=$(ET_SRC)/common-words.txt \
 	FUNCTION=$(ET_OWN)/function-words.txt \
 	NOT_ENTITY=$(ET_OWN)/not-entities.txt \
@@ -78,6 +79,7 @@ ET_GAZ_FILES = \
 	plugins/entity-tag/data/lists/organizations.txt \
 	plugins/entity-tag/data/lists/particles.txt \
 	plugins/entity-tag/data/lists/place-modifiers.txt \
+	plugins/entity-tag/data/lists/misc-heads.txt \
 	plugins/entity-tag/data/lists/percent-words.txt \
 	plugins/entity-tag/data/lists/say-verbs.txt \
 	plugins/entity-tag/data/lists/scales.txt \

@@ -49,10 +49,14 @@ static int is_particle(const et_tok *t)
     return (t->shape & S_LOWER) && IS(t, ET_PARTICLE);
 }
 
-/* The words after which "of" continues a name: Court of, Secretary of. */
-static int head_before_of(const et_tok *t)
+/* The words after which "of" continues a name: "Court of Justice",
+ * "Secretary of State"; place heads only at the start: "City of London",
+ * "Gulf of Mexico" (but "Chittoor District" of "Andhra Pradesh"). */
+static int head_before_of(const et_tok *t, int first)
 {
-    return IS(t, ET_ORG_HEAD | ET_LOC_HEAD | ET_GPE_HEAD | ET_LOC_PRE | ET_TITLE | ET_TITLE_MOD);
+    if (IS(t, ET_ORG_HEAD | ET_TITLE | ET_TITLE_MOD))
+        return 1;
+    return first && IS(t, ET_LOC_HEAD | ET_GPE_HEAD | ET_LOC_PRE);
 }
 
 /* Could this word be part of a person's name? */
@@ -90,17 +94,26 @@ static int is_suffix(const et_doc *d, const et_tok *t)
  * no (a word that a few parents chose). */
 static int first_name(const et_tok *t)
 {
-    return IS(t, ET_FIRST) && (!IS(t, ET_COMMON) || IS(t, ET_FIRST_STRONG));
+    return IS(t, ET_FIRST) && !IS(t, ET_TITLE | ET_LOC_PRE | ET_ORG_HEAD | ET_LOC_HEAD | ET_GPE_HEAD) &&
+           (!IS(t, ET_COMMON) || IS(t, ET_FIRST_STRONG));
 }
 
 /* "Falcons", "Rangers": a capitalized plural of a common noun names a team
  * or a group, not a person. */
 static int plural_of_common(const et_doc *d, const et_tok *t)
 {
-    if (t->klen < 4 || d->keys[t->key + t->klen - 1] != 's' || IS(t, ET_SURNAME | ET_FIRST))
-        return 0;
     const char *k = d->keys + t->key;
+    if (t->klen < 4 || k[t->klen - 1] != 's' || strchr("siu", k[t->klen - 2]) || IS(t, ET_SURNAME | ET_FIRST))
+        return 0; /* "Hess", "Marcus", "Davis" are no plurals */
     return (et_lookup(d, et_hash_add(ET_HASH_INIT, k, t->klen - 1), k, t->klen - 1, NULL) & ET_COMMON) != 0;
+}
+
+/* A capitalized plural: "Bruins", "Pirates" (not a surname such as "Jones"). */
+static int plural_name(const et_doc *d, const et_tok *t)
+{
+    const char *k = d->keys + t->key;
+    return t->klen > 3 && k[t->klen - 1] == 's' && !strchr("siu", k[t->klen - 2]) && !IS(t, ET_SURNAME) &&
+           !(t->shape & S_POSS);
 }
 
 /* Tokens [a, b) look like a person's full name. */
@@ -189,11 +202,18 @@ static int single(et_doc *d, size_t k, size_t s0, size_t s1, int after_the)
     if (name_word && !after_the && ((n && IS(n, ET_SAY) && (n->shape & S_LOWER)) ||
                                     (p && IS(p, ET_SAY) && (p->shape & S_LOWER) && (!n || !n->klen))))
         return emit(d, k, k + 1, L_PERSON, NULL, 0);
+    /* "in Reading", "near Poolesville": after a preposition of place */
+    if (p && (p->shape & S_LOWER) && !(t->shape & S_START) && !IS(t, ET_FIRST_STRONG) &&
+        (!n || !(n->shape & S_POSS)) &&
+        (key_is(d, p, "in") || key_is(d, p, "near") || key_is(d, p, "outside") || key_is(d, p, "across") ||
+         key_is(d, p, "throughout")))
+        return emit(d, k, k + 1, L_GPE, NULL, 0);
     if (IS(t, ET_COMMON) && !IS(t, ET_FIRST | ET_SURNAME))
         return 0;
     if (emit(d, k, k + 1, L_NONE, NULL, 1) != 0) /* coref.c may know it */
         return -1;
     d->cand[d->ncand - 1].after_the = (uint8_t)after_the;
+    d->cand[d->ncand - 1].alone = !(t->shape & S_START) && p && !capword(p) && (!n || !capword(n));
     return 0;
 }
 
@@ -341,9 +361,9 @@ static int head_label(const et_doc *d, size_t a, size_t b)
         const et_tok *h = &t[of - 1];
         if (IS(h, ET_ORG_HEAD))
             return L_ORG;
-        if (IS(h, ET_LOC_HEAD | ET_LOC_PRE))
+        if (IS(h, ET_LOC_HEAD | ET_LOC_PRE) && of - 1 == a)
             return L_LOC;
-        if (IS(h, ET_GPE_HEAD))
+        if (IS(h, ET_GPE_HEAD) && of - 1 == a)
             return L_GPE;
     }
     return L_NONE;
@@ -354,11 +374,11 @@ static size_t run_end(const et_doc *d, size_t i, size_t s1)
 {
     const et_tok *t = d->tok;
     size_t j = i + 1;
-    int head = head_before_of(&t[i]);
+    int head = head_before_of(&t[i], 1);
     for (;;) {
         while (j < s1) {
             if (capword(&t[j]) && !(t[j].shape & S_START) && !(t[j].shape & S_POSS)) {
-                head |= head_before_of(&t[j]);
+                head |= head_before_of(&t[j], 0);
                 j++;
                 continue;
             }
@@ -368,13 +388,13 @@ static size_t run_end(const et_doc *d, size_t i, size_t s1)
                     continue;
                 }
                 if (head && (key_is(d, &t[j], "of") || key_is(d, &t[j], "for") || key_is(d, &t[j], "on")) &&
-                    head_before_of(&t[j - 1])) {
+                    head_before_of(&t[j - 1], j - 1 == i)) {
                     j += 2;
                     continue;
                 }
             }
             if (j + 2 < s1 && head && key_is(d, &t[j], "of") && key_is(d, &t[j + 1], "the") &&
-                head_before_of(&t[j - 1]) && capword(&t[j + 2])) {
+                head_before_of(&t[j - 1], j - 1 == i) && capword(&t[j + 2])) {
                 j += 3;
                 continue;
             }
@@ -425,11 +445,18 @@ static int classify(et_doc *d, size_t a, size_t b, size_t s0, size_t s1)
     /* “A Beautiful Lie”: a title in quotes is a work, not a name */
     if (a > s0 && b < s1 && is_quote(d, &t[a - 1]) && is_quote(d, &t[b]))
         return 0;
+    size_t last = b - 1;
+    while (last > a && (!t[last].klen || is_suffix(d, &t[last])))
+        last--;
+    /* "World War II", "Stanley Cup", "Grammy Award": events and works */
+    if (IS(&t[last], ET_MISC_HEAD) && !(t[last].shape & S_LOWER) && last > a)
+        return 0;
     /* "Jeffrey Dean Morgan": a first name makes a title word inside a name */
     int titled = 0;
     for (size_t k = a + 1; k < b; k++)
         titled |= IS(&t[k], ET_TITLE) && !IS(&t[k], ET_FIRST);
-    if (!after_the && !titled && first_name(&t[a]) && person_like(d, a, b))
+    if (!titled && first_name(&t[a]) && !IS(&t[last], ET_ORG_HEAD | ET_LOC_HEAD | ET_GPE_HEAD) &&
+        person_like(d, a, b))
         return emit(d, a, b, L_PERSON, NULL, 0);
     int r = title_split(d, a, b, s0, s1);
     if (r != 0)
@@ -439,6 +466,15 @@ static int classify(et_doc *d, size_t a, size_t b, size_t s0, size_t s1)
         return emit(d, a, b, label, NULL, 0);
     if (!after_the && b - a >= 2 && person_like(d, a, b))
         return emit(d, a, b, L_PERSON, NULL, 0);
+    /* "Boston Bruins", "West Coast Eagles": a place and a plural nickname is a team */
+    size_t g = et_match_at(d, a, b, &m);
+    if (g > a && g < b && label_of(&m) == L_GPE && plural_name(d, &t[last])) {
+        int ok = 1;
+        for (size_t k = g; k < b && ok; k++)
+            ok = capword(&t[k]) && !IS(&t[k], ET_ORG_HEAD | ET_LOC_HEAD | ET_GPE_HEAD | ET_ENTITY_MASK);
+        if (ok)
+            return emit(d, a, b, L_ORG, NULL, 0);
+    }
     return decompose(d, a, b, s0, s1, after_the);
 }
 

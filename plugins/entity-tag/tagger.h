@@ -63,6 +63,7 @@ typedef struct et_cand {
     uint8_t weak;          /* only a surname or a first name: needs the document to confirm */
     uint8_t full_name;     /* a person's name of two words or more (coref registers it) */
     uint8_t after_the;     /* "the" stands before it: no person */
+    uint8_t alone;         /* one capitalized word between lower-case ones, inside a sentence */
     const et_gaz *gaz;     /* where canon lives (NULL: none) */
     uint32_t canon;        /* canonical name from the lists */
     int32_t canon_ref;     /* coref: index of the candidate whose text is the canonical name */

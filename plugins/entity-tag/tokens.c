@@ -93,6 +93,16 @@ static int opens_clause(const char *s, size_t len)
     return len == 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xAB; /* « */
 }
 
+/* A short lower-case article joined by a hyphen to a capitalized name:
+ * "al-Assad", "el-Sisi", "ad-Din". */
+static int elided_article(const char *s, size_t len, size_t i)
+{
+    size_t k = i;
+    while (k < len && k - i < 4 && s[k] >= 'a' && s[k] <= 'z')
+        k++;
+    return k > i && k - i <= 3 && k + 1 < len && s[k] == '-' && s[k + 1] >= 'A' && s[k + 1] <= 'Z';
+}
+
 static uint16_t shape_of(const char *s, size_t len)
 {
     uint16_t shape = 0;
@@ -130,6 +140,8 @@ static uint16_t shape_of(const char *s, size_t len)
                     if ((c == 'd' || c == 'l') && is_apostrophe_at(s, len, i + 1, &al) && i + 1 + al < len &&
                         s[i + 1 + al] >= 'A' && s[i + 1 + al] <= 'Z')
                         shape |= S_CAP;
+                    else if (elided_article(s, len, i))
+                        shape |= S_CAP; /* al-Assad, el-Sisi, bin-Salman */
                     else
                         shape |= S_LOWER;
                 } else if (c >= '0' && c <= '9')

@@ -43,7 +43,7 @@ def common_words(shared):
     """Words that public-domain prose writes in lower case more often than
     capitalized inside a sentence: at a sentence start they are no name."""
     lower, cap = collections.Counter(), collections.Counter()
-    for name in ("books.txt", "sotu.txt"):
+    for name in ("books.txt",):  # speeches capitalize Nation, Government, Union
         with open(os.path.join(shared, "corpus", name), encoding="utf-8") as f:
             for line in f:
                 start = True
@@ -66,7 +66,7 @@ def main():
     g = os.path.join(shared, "data", "gazetteers")
     common = common_words(shared)
     write(out, "common-words.txt", common,
-          "lower-case words of public-domain English prose (shared/corpus: Gutenberg books, State of the Union)")
+          "lower-case words of public-domain English prose (shared/corpus: Gutenberg books)")
 
     # Words that are a subdivision's or a city's whole name somewhere but
     # mostly a direction or a plain word in English news.
