@@ -40,6 +40,7 @@ core_libtextpipe_cli_la_SOURCES = \
 	core/cli/input.c core/cli/input.h \
 	core/cli/locations.c core/cli/locations.h \
 	core/cli/cmd_run.c \
+	core/cli/runner.c core/cli/runner.h \
 	core/cli/cmd_info.c
 core_libtextpipe_cli_la_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DTP_ABS_BUILDDIR='"$(abs_top_builddir)"' -DTP_ABS_SRCDIR='"$(abs_top_srcdir)"'

@@ -22,6 +22,9 @@ int cmd_validate(int argc, char **argv);
 int cmd_plugins(int argc, char **argv);
 int cmd_describe(int argc, char **argv);
 
+/* Print "textpipe VERSION (...)" to standard output. */
+void print_version(void);
+
 /* The program name for messages ("textpipe"). */
 extern const char *cli_program;
 

@@ -9,12 +9,13 @@
 #include "cli.h"
 #include "locations.h"
 
-/* Shared option parsing: --plugin-path and --help only. */
+/* Shared option parsing: --plugin-path, --help and --version. */
 static int parse_simple(int argc, char **argv, const char **plugin_path, void (*usage)(FILE *))
 {
     static const struct option longopts[] = {
         {"plugin-path", required_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     int c;
@@ -24,6 +25,9 @@ static int parse_simple(int argc, char **argv, const char **plugin_path, void (*
             *plugin_path = optarg;
         } else if (c == 'h') {
             usage(stdout);
+            return -EXIT_OK - 1;
+        } else if (c == 'V') {
+            print_version();
             return -EXIT_OK - 1;
         } else {
             usage(stderr);

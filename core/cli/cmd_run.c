@@ -7,11 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "cli.h"
 #include "input.h"
 #include "locations.h"
-
-typedef enum output_format { OUT_JSON, OUT_JSONL, OUT_TEXT } output_format;
+#include "runner.h"
 
 typedef struct run_options {
     const char *pipeline;
@@ -21,6 +22,7 @@ typedef struct run_options {
     int format;                /* -1: jsonl for JSON Lines input, else json */
     tp_utf8_policy utf8;
     int skip_errors;
+    int threads;               /* -j; 0: the number of cores */
     char **layers;             /* NULL-terminated, or NULL for the default */
     char *layers_storage;
 } run_options;
@@ -47,9 +49,12 @@ static void run_usage(FILE *out)
             "                            replace (each bad sequence becomes U+FFFD)\n"
             "      --on-error MODE       stop (default: at the first bad document) or skip\n"
             "                            (go on, output every good document, list failures)\n"
+            "  -j, --jobs N              process documents on N threads (default: one per\n"
+            "                            core); the output is the same, in input order\n"
             "      --plugin-path DIRS    search these directories (':'-separated) for plugins\n"
             "                            first, before TEXTPIPE_PLUGIN_PATH and the installed ones\n"
             "  -h, --help                show this help\n"
+            "      --version             show the version\n"
             "\n"
             "Offsets in the output are Unicode code points into \"text\", half-open.\n"
             "Exit status: 0 ok, 2 usage, 3 invalid pipeline, 4 input error, 5 stage failed,\n"
@@ -89,109 +94,6 @@ static int choose(const char *arg, const char *what, const char *const *choices)
     return -1;
 }
 
-/* What a run has seen, for the summary in skip mode. */
-typedef struct run_stats {
-    size_t docs, failed;
-    char failures[512];  /* "input.jsonl:17, input.jsonl:90, ..." */
-    size_t failures_len;
-} run_stats;
-
-static void note_failure(run_stats *st, const input_source *src)
-{
-    st->failed++;
-    if (st->failures_len < sizeof st->failures - 64) {
-        int n = src->format == INPUT_JSONL
-                    ? snprintf(st->failures + st->failures_len, sizeof st->failures - st->failures_len, "%s%s:%zu",
-                               st->failures_len ? ", " : "", src->name, src->lineno)
-                    : snprintf(st->failures + st->failures_len, sizeof st->failures - st->failures_len, "%s%s",
-                               st->failures_len ? ", " : "", src->name);
-        if (n > 0)
-            st->failures_len += (size_t)n;
-    } else if (!strstr(st->failures, "...")) {
-        strcat(st->failures, ", ...");
-    }
-}
-
-typedef struct writer {
-    FILE *out;
-    output_format format;
-    int as_array;  /* -f json with several documents */
-    size_t written;
-    tp_output_options opts;
-    tp_buf buf;
-} writer;
-
-static int write_doc(writer *w, tp_doc *doc, tp_error *err)
-{
-    tp_buf_reset(&w->buf);
-    int rc;
-    if (w->format == OUT_TEXT) {
-        if (w->written)
-            tp_buf_putc(&w->buf, '\n');
-        rc = tp_write_text(doc, &w->opts, &w->buf, err);
-    } else {
-        if (w->as_array)
-            tp_buf_append(&w->buf, w->written ? ",\n" : "[\n", 2);
-        rc = tp_write_json(doc, &w->opts, &w->buf, err);
-        if (w->format == OUT_JSONL || !w->as_array)
-            tp_buf_putc(&w->buf, '\n');
-    }
-    if (rc == TP_OK && w->buf.failed)
-        rc = tp_error_set(err, TP_ERR_NOMEM, "out of memory while writing document '%s'", tp_doc_id(doc));
-    if (rc != TP_OK)
-        return rc;
-    if (fwrite(w->buf.data, 1, w->buf.len, w->out) != w->buf.len)
-        return tp_error_set(err, TP_ERR_IO, "cannot write the output: %s", strerror(errno));
-    w->written++;
-    return TP_OK;
-}
-
-static int finish_output(writer *w, const char *name, tp_error *err)
-{
-    if (w->as_array)
-        fputs(w->written ? "\n]\n" : "[]\n", w->out);
-    if (fflush(w->out) != 0 || ferror(w->out))
-        return tp_error_set(err, TP_ERR_IO, "cannot write %s: %s", name, strerror(errno ? errno : EIO));
-    return TP_OK;
-}
-
-static const char *utf8_hint(const tp_error *e)
-{
-    return strstr(e->message, "invalid UTF-8")
-               ? "; convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8) or run with --invalid-utf8 replace"
-               : "";
-}
-
-/* Run every document of one input through the pipeline. */
-static int run_source(tp_pipeline *p, input_source *src, tp_doc *doc, writer *w, const run_options *o,
-                      run_stats *st)
-{
-    for (;;) {
-        tp_error err;
-        tp_error_clear(&err);
-        int got = input_next(src, doc, o->utf8, &err);
-        if (got == 0)
-            return EXIT_OK;
-        int rc = got < 0 ? got : tp_pipeline_process(p, doc, &err);
-        if (rc == TP_OK) {
-            st->docs++;
-            rc = write_doc(w, doc, &err);
-            if (rc != TP_OK) {
-                fprintf(stderr, "%s: %s\n", cli_program, err.message);
-                return EXIT_FAILURE_OTHER;
-            }
-            continue;
-        }
-        if (got > 0 && src->format == INPUT_JSONL)
-            fprintf(stderr, "%s: %s:%zu: %s\n", cli_program, src->name, src->lineno, err.message);
-        else
-            fprintf(stderr, "%s: %s%s\n", cli_program, err.message, utf8_hint(&err));
-        if (rc == TP_ERR_IO || rc == TP_ERR_NOMEM || !o->skip_errors)
-            return exit_code_for(rc);
-        note_failure(st, src);
-    }
-}
-
 int cmd_run(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -204,7 +106,9 @@ int cmd_run(int argc, char **argv)
         {"invalid-utf8", required_argument, NULL, 'U'},
         {"on-error", required_argument, NULL, 'E'},
         {"plugin-path", required_argument, NULL, 'P'},
+        {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     static const char *const in_formats[] = {"text", "jsonl", NULL};
@@ -215,7 +119,7 @@ int cmd_run(int argc, char **argv)
     const char *layers_arg = NULL;
     int want_tokens = 0, c, code = EXIT_OK;
     optind = 0;
-    while ((c = getopt_long(argc, argv, "p:f:o:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "p:f:o:j:h", longopts, NULL)) != -1) {
         int k = 0;
         switch (c) {
         case 'p': o.pipeline = optarg; break;
@@ -227,7 +131,18 @@ int cmd_run(int argc, char **argv)
         case 'U': k = choose(optarg, "--invalid-utf8", utf8_modes); o.utf8 = k == 1 ? TP_UTF8_REPLACE : TP_UTF8_STRICT; break;
         case 'E': k = choose(optarg, "--on-error", error_modes); o.skip_errors = k == 1; break;
         case 'P': o.plugin_path = optarg; break;
+        case 'j': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 1024) {
+                fprintf(stderr, "%s run: -j takes a number of threads from 1 to 1024, not '%s'\n", cli_program, optarg);
+                return EXIT_USAGE;
+            }
+            o.threads = (int)n;
+            break;
+        }
         case 'h': run_usage(stdout); return EXIT_OK;
+        case 'V': print_version(); return EXIT_OK;
         default: fprintf(stderr, "Try '%s run --help'.\n", cli_program); return EXIT_USAGE;
         }
         if (k < 0)
@@ -252,11 +167,9 @@ int cmd_run(int argc, char **argv)
     tp_error_clear(&err);
     tp_runtime *rt = runtime_for_program(o.plugin_path, &err);
     tp_diagnostics *diags = tp_diagnostics_new();
-    tp_doc *doc = tp_doc_new();
     tp_pipeline *p = NULL;
-    writer w = {0};
-    tp_buf_init(&w.buf);
-    if (!rt || !diags || !doc) {
+    FILE *out = stdout;
+    if (!rt || !diags) {
         fprintf(stderr, "%s: %s\n", cli_program, rt ? "out of memory" : err.message);
         code = EXIT_FAILURE_OTHER;
         goto done;
@@ -272,45 +185,44 @@ int cmd_run(int argc, char **argv)
         code = exit_code_for(err.status);
         goto done;
     }
-    w.format = o.format < 0 ? (any_jsonl ? OUT_JSONL : OUT_JSON) : (output_format)o.format;
-    w.as_array = w.format == OUT_JSON && (any_jsonl || nfiles > 1);
-    w.opts.layers = (const char *const *)o.layers;
-    w.opts.pretty = w.format == OUT_JSON;
-    w.out = stdout;
-    if (o.output && !(w.out = fopen(o.output, "wb"))) {
+    if (o.output && !(out = fopen(o.output, "wb"))) {
         fprintf(stderr, "%s: cannot create %s: %s\n", cli_program, o.output, strerror(errno));
         code = EXIT_FAILURE_OTHER;
         goto done;
     }
-    run_stats st = {0};
-    for (int i = 0; i < nfiles && code == EXIT_OK; i++) {
-        input_format fmt = o.input_format < 0 ? input_guess_format(files[i]) : (input_format)o.input_format;
-        input_source src;
-        if (input_open(&src, files[i], fmt, &err) != TP_OK) {
-            fprintf(stderr, "%s: %s\n", cli_program, err.message);
-            if (!o.skip_errors) {
-                code = EXIT_INPUT;
-                break;
-            }
-            note_failure(&st, &src);
-            continue;
-        }
-        code = run_source(p, &src, doc, &w, &o, &st);
-        input_close(&src);
-    }
-    if (finish_output(&w, o.output ? o.output : "standard output", &err) != TP_OK) {
-        fprintf(stderr, "%s: %s\n", cli_program, err.message);
+    runner_config rc = {
+        .pipeline = p,
+        .files = files,
+        .nfiles = nfiles,
+        .input_format = o.input_format,
+        .utf8 = o.utf8,
+        .skip_errors = o.skip_errors,
+        .threads = o.threads > 0 ? o.threads : (int)sysconf(_SC_NPROCESSORS_ONLN),
+        .out = out,
+        .out_name = o.output ? o.output : "standard output",
+        .format = o.format < 0 ? (any_jsonl ? OUT_JSONL : OUT_JSON) : (output_format)o.format,
+    };
+    rc.as_array = rc.format == OUT_JSON && (any_jsonl || nfiles > 1);
+    rc.opts.layers = (const char *const *)o.layers;
+    rc.opts.pretty = rc.format == OUT_JSON;
+    runner_result res;
+    run_documents(&rc, &res);
+    code = res.exit_code;
+    if (rc.as_array && code == EXIT_OK)
+        fputs(res.written ? "\n]\n" : "[]\n", out);
+    if (fflush(out) != 0 || ferror(out)) {
+        fprintf(stderr, "%s: cannot write %s: %s\n", cli_program, rc.out_name, strerror(errno ? errno : EIO));
         if (code == EXIT_OK)
             code = EXIT_FAILURE_OTHER;
     }
-    if (st.failed)
-        fprintf(stderr, "%s: %zu document%s failed and %s skipped (%s); %zu written\n", cli_program, st.failed,
-                st.failed == 1 ? "" : "s", st.failed == 1 ? "was" : "were", st.failures, st.docs);
+    if (res.failed)
+        fprintf(stderr, "%s: %zu document%s failed and %s skipped (%s); %zu written\n", cli_program, res.failed,
+                res.failed == 1 ? "" : "s", res.failed == 1 ? "was" : "were", res.failures, res.written);
 done:
-    if (w.out && w.out != stdout)
-        fclose(w.out);
-    tp_buf_free(&w.buf);
-    tp_doc_free(doc);
+    if (out && out != stdout && fclose(out) != 0 && code == EXIT_OK) {
+        fprintf(stderr, "%s: cannot write %s: %s\n", cli_program, o.output, strerror(errno));
+        code = EXIT_FAILURE_OTHER;
+    }
     tp_pipeline_free(p);
     tp_diagnostics_free(diags);
     tp_runtime_free(rt);

@@ -27,6 +27,12 @@ static void usage(FILE *out)
             "3 invalid pipeline, 4 input error, 5 stage failure.\n");
 }
 
+void print_version(void)
+{
+    printf("textpipe %s (libtextpipe %s, plugin ABI %d.%d)\n", TEXTPIPE_VERSION, tp_version(), TP_ABI_MAJOR,
+           TP_ABI_MINOR);
+}
+
 int exit_code_for(int status)
 {
     switch (status) {
@@ -63,8 +69,7 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0 || strcmp(cmd, "version") == 0) {
-        printf("textpipe %s (libtextpipe %s, plugin ABI %d.%d)\n", TEXTPIPE_VERSION, tp_version(), TP_ABI_MAJOR,
-               TP_ABI_MINOR);
+        print_version();
         return EXIT_OK;
     }
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)

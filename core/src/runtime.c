@@ -74,11 +74,17 @@ void tp_runtime_set_warning_stream(tp_runtime *rt, FILE *out)
     rt->warn = out;
 }
 
+/* Append each directory not already on the list (the environment and the
+ * build tree may name the same one). */
 static int add_paths(strlist *l, const char *dirs, tp_error *err)
 {
-    if (strlist_push_split(l, dirs))
-        return tp_error_set(err, TP_ERR_NOMEM, "out of memory");
-    return TP_OK;
+    strlist parts = {0};
+    int rc = strlist_push_split(&parts, dirs);
+    for (size_t i = 0; !rc && i < parts.n; i++)
+        if (!strlist_contains(l, parts.items[i]))
+            rc = strlist_push(l, parts.items[i], strlen(parts.items[i]));
+    strlist_free(&parts);
+    return rc ? tp_error_set(err, TP_ERR_NOMEM, "out of memory") : TP_OK;
 }
 
 int tp_runtime_add_plugin_path(tp_runtime *rt, const char *dirs, tp_error *err)
