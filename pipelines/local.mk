@@ -1,4 +1,5 @@
 # pipelines/local.mk - pipelines shipped with textpipe.
 dist_pipelines_DATA += \
 	pipelines/news.json \
-	pipelines/clean.json
+	pipelines/clean.json \
+	pipelines/sentence-split.json
