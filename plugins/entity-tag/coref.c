@@ -127,6 +127,10 @@ int et_resolve(et_doc *d)
                 if (d->tok[k].klen && !(d->tok[k].shape & S_LOWER) && !(d->tok[k].shape & S_INITIAL))
                     put(&m, d, k, c->b, (int32_t)i, names);
         }
+        /* a person found by context alone ("Tarlo explains") names the
+         * other mentions of the same word, at the lowest rank */
+        if (c->label == L_PERSON && !c->full_name)
+            put(&m, d, c->a, c->b, (int32_t)i, 1);
         /* Name (ACRONYM) */
         if (c->label != L_NONE && c->label != L_PERSON && c->label < L_DATE && is_open_paren(d, c->b) &&
             c->b + 2 < d->ntok && (d->tok[c->b + 1].shape & S_ALLCAPS) &&

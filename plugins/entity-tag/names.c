@@ -186,6 +186,27 @@ static const et_tok *after(const et_doc *d, size_t k, size_t s1)
     return k < s1 ? &d->tok[k] : NULL;
 }
 
+/* What follows a name says it is a person's: "X, who", "X, whose", "X,
+ * 45,", "X, now 31,", "X himself". */
+static int person_context(const et_doc *d, size_t k, size_t s1)
+{
+    const et_tok *t = d->tok;
+    if (k < s1 && (key_is(d, &t[k], "himself") || key_is(d, &t[k], "herself")))
+        return 1;
+    if (k + 1 >= s1 || t[k].klen || d->text[t[k].start] != ',')
+        return 0;
+    const et_tok *w = &t[k + 1];
+    if (key_is(d, w, "who") || key_is(d, w, "whose"))
+        return 1;
+    if (key_is(d, w, "now") && k + 2 < s1)
+        w = &t[k + 2];
+    /* an age: one or two digits and a comma after it */
+    size_t n = w->end - w->start;
+    const char *s = d->text + w->start;
+    return (w->shape & S_DIGIT) && n <= 2 && s[0] >= '1' && s[0] <= '9' && w + 1 < t + s1 && !w[1].klen &&
+           d->text[w[1].start] == ',';
+}
+
 /* One capitalized word that no list names as an entity. */
 static int single(et_doc *d, size_t k, size_t s0, size_t s1, int after_the)
 {
@@ -200,7 +221,8 @@ static int single(et_doc *d, size_t k, size_t s0, size_t s1, int after_the)
     if ((t->shape & S_ALLCAPS) && !(t->shape & S_CAPS_MODE) && t->end - t->start <= 6 && !IS(t, ET_COMMON))
         return emit(d, k, k + 1, L_ORG, NULL, 0);
     if (name_word && !after_the && ((n && IS(n, ET_SAY) && (n->shape & S_LOWER)) ||
-                                    (p && IS(p, ET_SAY) && (p->shape & S_LOWER) && (!n || !n->klen))))
+                                    (p && IS(p, ET_SAY) && (p->shape & S_LOWER) && (!n || !n->klen)) ||
+                                    person_context(d, k + 1, s1)))
         return emit(d, k, k + 1, L_PERSON, NULL, 0);
     /* "in Reading", "near Poolesville": after a preposition of place */
     if (p && (p->shape & S_LOWER) && !(t->shape & S_START) && !IS(t, ET_FIRST_STRONG) &&
