@@ -99,6 +99,13 @@ static int is_open_paren(const et_doc *d, size_t k)
     return k < d->ntok && d->tok[k].end - d->tok[k].start == 1 && d->text[d->tok[k].start] == '(';
 }
 
+static int joins(const et_doc *d, size_t k)
+{
+    const et_tok *t = &d->tok[k];
+    return (t->klen == 3 && memcmp(d->keys + t->key, "and", 3) == 0) ||
+           (t->end - t->start == 1 && d->text[t->start] == '&');
+}
+
 int et_resolve(et_doc *d)
 {
     qsort(d->cand, d->ncand, sizeof *d->cand, by_start);
@@ -167,6 +174,17 @@ int et_resolve(et_doc *d)
             c->canon_ref = a->cand;
         }
     }
+    /* "Aoun and Hariri", "Zay and Zayion": a word joined by "and" to a person is one */
+    for (int round = 0; round < 2; round++)
+        for (size_t i = 0; i < d->ncand; i++) {
+            et_cand *c = &d->cand[i];
+            if (c->label != L_NONE || c->b - c->a != 1 || c->after_the)
+                continue;
+            const et_cand *prev = i > 0 ? &d->cand[i - 1] : NULL, *next = i + 1 < d->ncand ? &d->cand[i + 1] : NULL;
+            if ((next && next->label == L_PERSON && next->a == c->b + 1 && joins(d, c->b)) ||
+                (prev && prev->label == L_PERSON && prev->b + 1 == c->a && joins(d, prev->b)))
+                c->label = L_PERSON;
+        }
     free(m.slot);
     return 0;
 }

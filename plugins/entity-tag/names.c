@@ -211,11 +211,13 @@ static int person_context(const et_doc *d, size_t k, size_t s1)
 static int single(et_doc *d, size_t k, size_t s0, size_t s1, int after_the)
 {
     const et_tok *t = &d->tok[k];
-    if (IS(t, ET_NOT_ENTITY | ET_FUNCTION | ET_MONTH | ET_WEEKDAY | ET_TITLE | ET_TITLE_MOD | ET_SAY) ||
+    if (IS(t, ET_NOT_ENTITY | ET_FUNCTION | ET_MONTH | ET_WEEKDAY | ET_TITLE | ET_TITLE_MOD | ET_SAY | ET_PLACE_MOD) ||
         (t->shape & S_INITIAL) || t->klen < 2)
         return 0;
     const et_tok *p = before(d, k, s0), *n = after(d, k + 1, s1);
-    int name_word = namey(t) && !IS(t, ET_COMMON);
+    /* "Researchers say": a plural or a word that only starts the sentence is no name */
+    int name_word = namey(t) && !IS(t, ET_COMMON) && !plural_of_common(d, t) &&
+                    !((t->shape & S_START) && unknown(t) && d->keys[t->key + t->klen - 1] == 's');
     if (p && IS(p, ET_TITLE | ET_HONORIFIC) && name_word)
         return emit(d, k, k + 1, L_PERSON, NULL, 0);
     if ((t->shape & S_ALLCAPS) && !(t->shape & S_CAPS_MODE) && t->end - t->start <= 6 && !IS(t, ET_COMMON))
@@ -271,8 +273,16 @@ static int decompose(et_doc *d, size_t a, size_t b, size_t s0, size_t s1, int af
         while (e == p && p + 1 < b && IS(&d->tok[p], ET_PLACE_MOD)) {
             p++;
             e = et_match_at(d, p, b, &m);
-            if (e > p && !(label_of(&m) == L_GPE || label_of(&m) == L_LOC))
+            if (e > p && !(label_of(&m) == L_GPE || label_of(&m) == L_LOC || label_of(&m) == L_NORP))
                 e = p;
+        }
+        if (e == p && p > k && p + 1 <= b && capword(&d->tok[p]) && unknown(&d->tok[p]) &&
+            (p + 1 == b || is_connector(d, &d->tok[p + 1]))) {
+            /* "North Kesteven": a compass word and an unknown name is a district */
+            if (emit(d, k, p + 1, L_GPE, NULL, 0) != 0)
+                return -1;
+            k = p + 1;
+            continue;
         }
         if (e == p)
             e = p = k;
@@ -535,6 +545,34 @@ static int caps_sentence(et_doc *d, size_t s0, size_t s1)
     return 0;
 }
 
+/* “The Winds of Winter”: a quotation in Title Case is the name of a work.
+ * Returns the token after its closing quote, or i. */
+static size_t quoted_title(const et_doc *d, size_t i, size_t s1)
+{
+    const et_tok *t = d->tok;
+    if (!is_quote(d, &t[i]) || i + 1 >= s1 || !capword(&t[i + 1]))
+        return i;
+    size_t words = 0, caps = 0;
+    for (size_t j = i + 1; j < s1 && j < i + 16; j++) {
+        if (is_quote(d, &t[j])) {
+            if (words < 2 || caps < 2)
+                return i;
+            et_match m;
+            if (et_match_at(d, i + 1, j, &m) == j)
+                return i; /* a listed name in quotes stays a name */
+            return j + 1;
+        }
+        if (!t[j].klen)
+            continue;
+        words++;
+        if (capword(&t[j]))
+            caps++;
+        else if (!IS(&t[j], ET_FUNCTION))
+            return i;
+    }
+    return i;
+}
+
 int et_find_names(et_doc *d)
 {
     for (size_t s = 0; s < d->nsent; s++) {
@@ -546,6 +584,11 @@ int et_find_names(et_doc *d)
         }
         size_t i = s0;
         while (i < s1) {
+            size_t q = quoted_title(d, i, s1);
+            if (q > i) {
+                i = q;
+                continue;
+            }
             if (!capword(&d->tok[i])) {
                 i++;
                 continue;
