@@ -186,6 +186,26 @@ static const et_tok *after(const et_doc *d, size_t k, size_t s1)
     return k < s1 ? &d->tok[k] : NULL;
 }
 
+/* "SaskTel", "YouTube": a capital inside a word marks a brand, but not
+ * in "McDonald", "MacArthur", "DeVos", "LeBron", "O'Brien". */
+static int camel_case(const et_doc *d, const et_tok *t)
+{
+    const char *s = d->text + t->start;
+    size_t n = t->end - t->start;
+    if (n < 4 || !(t->shape & S_CAP) || (t->shape & (S_ALLCAPS | S_HYPHEN)))
+        return 0;
+    static const char *const prefixes[] = {"Mc", "Mac", "De", "Le", "La", "Di", "Da", "Du", "Van", "Von", "O'", NULL};
+    for (int i = 0; prefixes[i]; i++) {
+        size_t l = strlen(prefixes[i]);
+        if (n > l && strncmp(s, prefixes[i], l) == 0 && s[l] >= 'A' && s[l] <= 'Z')
+            return 0;
+    }
+    for (size_t i = 1; i + 1 < n; i++)
+        if (s[i] >= 'a' && s[i] <= 'z' && s[i + 1] >= 'A' && s[i + 1] <= 'Z')
+            return 1;
+    return 0;
+}
+
 /* What follows a name says it is a person's: "X, who", "X, whose", "X,
  * 45,", "X, now 31,", "X himself". */
 static int person_context(const et_doc *d, size_t k, size_t s1)
@@ -215,12 +235,17 @@ static int single(et_doc *d, size_t k, size_t s0, size_t s1, int after_the)
         (t->shape & S_INITIAL) || t->klen < 2)
         return 0;
     const et_tok *p = before(d, k, s0), *n = after(d, k + 1, s1);
+    /* "Jutting, now 31,": the context outweighs the word's being a common one */
+    if (namey(t) && !after_the && !(t->shape & S_START) && person_context(d, k + 1, s1))
+        return emit(d, k, k + 1, L_PERSON, NULL, 0);
     /* "Researchers say": a plural or a word that only starts the sentence is no name */
     int name_word = namey(t) && !IS(t, ET_COMMON) && !plural_of_common(d, t) &&
                     !((t->shape & S_START) && unknown(t) && d->keys[t->key + t->klen - 1] == 's');
     if (p && IS(p, ET_TITLE | ET_HONORIFIC) && name_word)
         return emit(d, k, k + 1, L_PERSON, NULL, 0);
     if ((t->shape & S_ALLCAPS) && !(t->shape & S_CAPS_MODE) && t->end - t->start <= 6 && !IS(t, ET_COMMON))
+        return emit(d, k, k + 1, L_ORG, NULL, 0);
+    if (camel_case(d, t) && unknown(t))
         return emit(d, k, k + 1, L_ORG, NULL, 0);
     if (name_word && !after_the && ((n && IS(n, ET_SAY) && (n->shape & S_LOWER)) ||
                                     (p && IS(p, ET_SAY) && (p->shape & S_LOWER) && (!n || !n->klen)) ||
@@ -237,7 +262,8 @@ static int single(et_doc *d, size_t k, size_t s0, size_t s1, int after_the)
     if (emit(d, k, k + 1, L_NONE, NULL, 1) != 0) /* coref.c may know it */
         return -1;
     d->cand[d->ncand - 1].after_the = (uint8_t)after_the;
-    d->cand[d->ncand - 1].alone = !(t->shape & S_START) && p && !capword(p) && (!n || !capword(n));
+    d->cand[d->ncand - 1].alone = !(t->shape & S_START) && p && (!capword(p) || IS(p, ET_FUNCTION)) &&
+                                  (!n || !capword(n));
     return 0;
 }
 
