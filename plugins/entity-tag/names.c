@@ -90,6 +90,19 @@ static int is_suffix(const et_doc *d, const et_tok *t)
            key_is(d, t, "iv");
 }
 
+/* "El Mundo", "Die Zeit", "Los Alamos": a capitalized article starts the
+ * name of a paper, a club or a place, not of a person. */
+static int foreign_article(const et_doc *d, const et_tok *t)
+{
+    static const char *const articles[] = {"el", "los", "las", "il", "die", "der", "das", NULL};
+    if (!(t->shape & S_CAP))
+        return 0;
+    for (int i = 0; articles[i]; i++)
+        if (key_is(d, t, articles[i]))
+            return 1;
+    return 0;
+}
+
 /* A first name that can start a name: "Bill" yes (given often), "Beautiful"
  * no (a word that a few parents chose). */
 static int first_name(const et_tok *t)
@@ -131,7 +144,8 @@ static int person_like(const et_doc *d, size_t a, size_t b)
             last = k;
         }
     }
-    if (names < 2 || names > 5 || is_particle(&t[a]) || plural_of_common(d, &t[last]))
+    if (names < 2 || names > 5 || is_particle(&t[a]) || plural_of_common(d, &t[last]) ||
+        (IS(&t[a], ET_PLACE_MOD) && !IS(&t[a], ET_FIRST_STRONG)) || foreign_article(d, &t[a]))
         return 0;
     if (first_name(&t[a]) || (t[a].shape & S_INITIAL))
         return !(t[a].shape & S_CAPS_MODE) || IS(&t[last], ET_SURNAME);
@@ -313,7 +327,17 @@ static int decompose(et_doc *d, size_t a, size_t b, size_t s0, size_t s1, int af
         if (e == p)
             e = p = k;
         if (e > k) {
-            if (emit(d, k, e, label_of(&m), &m, 0) != 0)
+            int label = label_of(&m);
+            /* "Sony Australia": a company's branch in a country is the company */
+            et_match g;
+            size_t f = label == L_ORG && e < b ? et_match_at(d, e, b, &g) : e;
+            if (f == b && f > e && label_of(&g) == L_GPE) {
+                if (emit(d, k, b, L_ORG, NULL, 0) != 0)
+                    return -1;
+                k = b;
+                continue;
+            }
+            if (emit(d, k, e, label, &m, 0) != 0)
                 return -1;
             k = e;
             continue;
@@ -322,6 +346,14 @@ static int decompose(et_doc *d, size_t a, size_t b, size_t s0, size_t s1, int af
         while (u < b && !is_connector(d, &d->tok[u]) && !(d->tok[u].shape & S_POSS) &&
                et_match_at(d, u, b, &m) == u)
             u++;
+        /* "Castelfranco Veneto": an unknown name before a region is a town of it */
+        if (u == k + 1 && u < b && unknown(&d->tok[k]) && !(d->tok[k].shape & S_START) &&
+            et_match_at(d, u, b, &m) == b && label_of(&m) == L_GPE) {
+            if (emit(d, k, b, L_GPE, NULL, 0) != 0)
+                return -1;
+            k = b;
+            continue;
+        }
         /* a first name followed by a listed place is still one name: "Jordan Peterson" */
         if (unknown_stretch(d, k, u, s0, s1, after_the) != 0)
             return -1;
@@ -427,6 +459,13 @@ static int head_label(const et_doc *d, size_t a, size_t b)
     return L_NONE;
 }
 
+/* "Committee on Foreign Relations": the bodies that take "on". */
+static int deliberates(const et_doc *d, const et_tok *t)
+{
+    return key_is(d, t, "committee") || key_is(d, t, "commission") || key_is(d, t, "council") ||
+           key_is(d, t, "conference") || key_is(d, t, "subcommittee") || key_is(d, t, "panel");
+}
+
 /* Where the run that starts at capitalized token i ends. */
 static size_t run_end(const et_doc *d, size_t i, size_t s1)
 {
@@ -445,7 +484,8 @@ static size_t run_end(const et_doc *d, size_t i, size_t s1)
                     j += 2;
                     continue;
                 }
-                if (head && (key_is(d, &t[j], "of") || key_is(d, &t[j], "for") || key_is(d, &t[j], "on")) &&
+                if (head && (key_is(d, &t[j], "of") || key_is(d, &t[j], "for") ||
+                             (key_is(d, &t[j], "on") && deliberates(d, &t[j - 1]))) &&
                     head_before_of(&t[j - 1], j - 1 == i)) {
                     j += 2;
                     continue;

@@ -350,8 +350,9 @@ int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err)
             if (clause_start)
                 tk->shape |= S_START;
             clause_start = 0;
-        } else if (opens_clause(s, len) &&
-                   !(s[0] == '"' && i > 0 && sp[i].start == sp[i - 1].end)) { /* a straight quote after a word closes */
+        } else if ((opens_clause(s, len) || (len == 1 && s[0] == '\'')) &&
+                   !((s[0] == '"' || s[0] == '\'') && i > 0 && sp[i].start == sp[i - 1].end)) {
+            /* a straight quote right after a word closes a quotation */
             clause_start = 1;
         }
         d->ntok++;
