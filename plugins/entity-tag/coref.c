@@ -153,14 +153,15 @@ int et_resolve(et_doc *d)
         const et_tok *t = &d->tok[c->a];
         /* a place or group name that is also a name, when a person of that name is about */
         int may_switch = c->label == L_NONE || c->label == L_PERSON ||
-                         (single && (t->flags & (ET_FIRST | ET_SURNAME)) && !(t->flags & ET_USER));
+                         (single && (t->flags & (ET_FIRST | ET_SURNAME)) && !(t->flags & ET_USER)) ||
+                         (single && (t->shape & S_ALLCAPS) && !c->gaz); /* an acronym defined in the text */
         if (!may_switch)
             continue;
         const alias *a = get(&m, d, c->a, c->b);
         if (!a) {
             /* a lone surname nobody introduced: in news most often a person
              * the reader is expected to know */
-            if (c->label == L_NONE && single && !c->after_the && (t->flags & ET_SURNAME) &&
+            if (c->label == L_NONE && single && !c->after_the && (t->flags & ET_SURNAME) && !(t->shape & S_ALLCAPS) &&
                 (!(t->flags & ET_COMMON) || c->alone) && !(t->shape & S_CAPS_MODE))
                 c->label = L_PERSON;
             continue;

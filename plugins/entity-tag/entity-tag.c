@@ -254,7 +254,8 @@ static int write_layer(et_doc *d, tp_doc *doc, tp_error *err)
         size_t start = d->tok[c->a].start, end = d->tok[c->b - 1].end;
         if (start < last_end)
             continue; /* the earlier, longer one stays */
-        const et_cand *ref = c->canon_ref >= 0 ? &d->cand[c->canon_ref] : c;
+        /* the user's own canonical name wins; then the full name coref found */
+        const et_cand *ref = c->canon_ref >= 0 && !(c->gaz == &d->t->user && c->canon) ? &d->cand[c->canon_ref] : c;
         const char *canon;
         size_t clen = 0;
         canon = ref->gaz && ref->canon ? et_gaz_str(ref->gaz, ref->canon, &clen) : NULL;

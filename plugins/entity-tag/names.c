@@ -71,7 +71,10 @@ static int namey(const et_tok *t)
     if (t->shape & S_INITIAL)
         return 1;
     uint64_t named = ET_FIRST | ET_SURNAME;
-    if (IS(t, ET_FUNCTION | ET_NOT_ENTITY | ET_MONTH | ET_WEEKDAY | ET_SAY))
+    /* "Theresa May", "Will Parker": a name that is also a little word */
+    if (IS(t, ET_FUNCTION) && !IS(t, ET_FIRST_STRONG | ET_SURNAME))
+        return 0;
+    if (IS(t, ET_NOT_ENTITY | ET_MONTH | ET_WEEKDAY | ET_SAY))
         return 0;
     if (IS(t, ET_ORG_HEAD | ET_LOC_HEAD | ET_GPE_HEAD | ET_TITLE | ET_TITLE_MOD | ET_ENTITY_MASK) && !IS(t, named))
         return 0;
@@ -257,7 +260,8 @@ static int single(et_doc *d, size_t k, size_t s0, size_t s1, int after_the)
                     !((t->shape & S_START) && unknown(t) && d->keys[t->key + t->klen - 1] == 's');
     if (p && IS(p, ET_TITLE | ET_HONORIFIC) && name_word)
         return emit(d, k, k + 1, L_PERSON, NULL, 0);
-    if ((t->shape & S_ALLCAPS) && !(t->shape & S_CAPS_MODE) && t->end - t->start <= 6 && !IS(t, ET_COMMON))
+    if ((t->shape & S_ALLCAPS) && !(t->shape & S_CAPS_MODE) && t->end - t->start <= 6 &&
+        !IS(t, ET_COMMON | ET_ENTITY_MASK))
         return emit(d, k, k + 1, L_ORG, NULL, 0);
     if (camel_case(d, t) && unknown(t))
         return emit(d, k, k + 1, L_ORG, NULL, 0);
@@ -434,7 +438,7 @@ static int head_label(const et_doc *d, size_t a, size_t b)
             continue;
         words++;
         last = k;
-        if (!of && k > a && key_is(d, &t[k], "of"))
+        if (!of && k > a && (key_is(d, &t[k], "of") || key_is(d, &t[k], "for") || key_is(d, &t[k], "on")))
             of = k;
     }
     if (words < 2)
@@ -479,8 +483,18 @@ static size_t run_end(const et_doc *d, size_t i, size_t s1)
                 j++;
                 continue;
             }
+            if (is_particle(&t[j])) {
+                /* "van der Weyden": particles, then a capitalized word */
+                size_t k = j;
+                while (k < s1 && is_particle(&t[k]))
+                    k++;
+                if (k < s1 && k - j <= 3 && capword(&t[k]) && !(t[k].shape & S_START)) {
+                    j = k + 1;
+                    continue;
+                }
+            }
             if (j + 1 < s1 && capword(&t[j + 1]) && !(t[j + 1].shape & S_START)) {
-                if (is_particle(&t[j]) || (!t[j].klen && t[j].first == '&')) {
+                if (!t[j].klen && t[j].first == '&') {
                     j += 2;
                     continue;
                 }
@@ -522,7 +536,10 @@ static int classify(et_doc *d, size_t a, size_t b, size_t s0, size_t s1)
         size_t e = et_match_at(d, a, b, &m);
         if (e > a)
             break; /* a list entry, checked for case: "US" stays, "us" went */
-        if (!t[a].klen || IS(&t[a], ET_FUNCTION)) {
+        /* "Will Parker" at a sentence start: a first name given often, then a name */
+        int first_then_name = first_name(&t[a]) && IS(&t[a], ET_FIRST_STRONG) && a + 1 < b &&
+                              namey(&t[a + 1]) && !IS(&t[a + 1], ET_COMMON);
+        if (!t[a].klen || (IS(&t[a], ET_FUNCTION) && !first_then_name)) {
             after_the = key_is(d, &t[a], "the");
             a++;
             continue;

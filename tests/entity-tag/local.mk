@@ -21,3 +21,7 @@ tests_entity_tag_test_gazetteer_SOURCES = tests/entity-tag/test_gazetteer.c plug
 tests_entity_tag_test_gazetteer_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/plugins/entity-tag -I$(top_srcdir)/tests
 tests_entity_tag_test_gazetteer_CFLAGS = $(TEST_CFLAGS) $(UTF8PROC_CFLAGS)
 tests_entity_tag_test_gazetteer_LDADD = $(TEST_LDADD) $(UTF8PROC_LIBS)
+
+# The program end to end on the sample article.
+TESTS += tests/entity-tag/article.sh
+EXTRA_DIST += tests/entity-tag/article.sh
