@@ -19,7 +19,7 @@ static const char *const flag_names[] = {
     "PERSON", "FIRST", "SURNAME", "COUNTRY", "CITY", "REGION", "LOC", "NORP", "ORG", "TITLE", "HONORIFIC",
     "TITLE_MOD", "ORG_HEAD", "LOC_HEAD", "LOC_PRE", "GPE_HEAD", "PARTICLE", "COMMON", "FUNCTION", "NOT_ENTITY",
     "MONTH", "WEEKDAY", "DATE_UNIT", "DATE_WORD", "TIME_WORD", "TIME_UNIT", "CURRENCY", "SCALE", "PERCENT_WORD",
-    "SAY", "PREFIX", "USER", "ACRONYM", "FIRST_STRONG", "PLACE_MOD", "MISC_HEAD", NULL};
+    "SAY", "PREFIX", "USER", "ACRONYM", "FIRST_STRONG", "PLACE_MOD", "MISC_HEAD", "TIMEX_START", NULL};
 
 const char *et_flag_name(unsigned bit)
 {
@@ -58,6 +58,8 @@ typedef struct gaz_header {
     uint32_t byte_order, version;
     uint32_t nslots, nentries;
     uint64_t slots_off, entries_off, strings_off, strings_size, file_size;
+    uint32_t nsmall, reserved;
+    uint64_t small_off;
 } gaz_header;
 
 static int fail(char *msg, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -83,15 +85,19 @@ static int attach(et_gaz *g, const char *name, char *msg, size_t cap)
     memcpy(&h, g->data, sizeof h);
     if (memcmp(h.magic, MAGIC, 8) != 0)
         return fail(msg, cap, "%s: not a compiled gazetteer (bad magic); rebuild it with gazc", name);
-    if (h.byte_order != BYTE_ORDER_MARK || h.version != 1)
+    if (h.byte_order != BYTE_ORDER_MARK || h.version != 3)
         return fail(msg, cap, "%s: made for another byte order or format version; rebuild it on this machine", name);
     if (h.file_size != g->size || h.nslots == 0 || (h.nslots & (h.nslots - 1)) != 0 ||
-        h.slots_off % 8 || h.entries_off % 8 || h.slots_off + (uint64_t)h.nslots * 8 > h.entries_off ||
+        h.slots_off % 8 || h.entries_off % 8 || h.slots_off + (uint64_t)h.nslots * sizeof(et_slot) > h.entries_off ||
         h.entries_off + (uint64_t)h.nentries * sizeof(et_entry) > h.strings_off ||
-        h.strings_off + h.strings_size > g->size || h.nentries >= h.nslots)
+        h.strings_off + h.strings_size > g->size || h.nentries >= h.nslots || h.nsmall == 0 ||
+        (h.nsmall & (h.nsmall - 1)) != 0 || h.small_off % 8 || h.small_off < h.slots_off + (uint64_t)h.nslots * sizeof(et_slot) ||
+        h.small_off + (uint64_t)h.nsmall * sizeof(et_slot) > h.entries_off)
         return fail(msg, cap, "%s: sizes in the header do not match the file (truncated?); rebuild it", name);
     g->mask = h.nslots - 1;
-    g->slots = (const uint64_t *)(g->data + h.slots_off);
+    g->slots = (const et_slot *)(g->data + h.slots_off);
+    g->small_mask = h.nsmall - 1;
+    g->small = (const et_slot *)(g->data + h.small_off);
     g->entries = (const et_entry *)(g->data + h.entries_off);
     g->nentries = h.nentries;
     g->strings = (const char *)g->data + h.strings_off;
@@ -339,20 +345,50 @@ int et_builder_add(et_builder *b, const char *entry, size_t len, const char *can
     return 0;
 }
 
+static void put_slot(et_slot *slots, size_t n, const bentry *e, size_t index)
+{
+    size_t k = e->hash & (n - 1);
+    while (slots[k].index)
+        k = (k + 1) & (n - 1);
+    slots[k].check = (uint32_t)(e->hash >> 32);
+    slots[k].index = (uint32_t)(index + 1);
+    slots[k].flags = e->flags;
+}
+
+/* Does the entry go into the small table of words that matter in lower case? */
+static int in_small(const et_builder *b, const bentry *e)
+{
+    if (e->flags & ET_SMALL_MASK)
+        return 1;
+    if (e->form) {
+        unsigned char c = (unsigned char)b->blob[e->form + 4];
+        return c >= 'a' && c <= 'z'; /* eBay */
+    }
+    return 0;
+}
+
 int et_builder_image(et_builder *b, unsigned char **image, size_t *size)
 {
-    size_t nslots = 16;
-    while (nslots < b->n * 2)
+    /* a load of up to 0.7: probes stay within a cache line or two, and a
+     * smaller table keeps more of itself in the cache */
+    size_t nslots = 16, small = 0, nsmall = 16;
+    while (nslots * 7 < b->n * 10)
         nslots *= 2;
+    for (size_t i = 0; i < b->n; i++)
+        small += in_small(b, &b->e[i]);
+    while (nsmall < small * 2)
+        nsmall *= 2;
     gaz_header h;
     memset(&h, 0, sizeof h);
     memcpy(h.magic, MAGIC, 8);
     h.byte_order = BYTE_ORDER_MARK;
-    h.version = 1;
+    h.version = 3;
     h.nslots = (uint32_t)nslots;
     h.nentries = (uint32_t)b->n;
+    h.nsmall = (uint32_t)nsmall;
     h.slots_off = (sizeof h + 7) & ~(size_t)7;
-    h.entries_off = h.slots_off + nslots * 8;
+    h.small_off = h.slots_off + nslots * sizeof(et_slot);
+    h.entries_off = h.small_off + nsmall * sizeof(et_slot);
     h.strings_off = h.entries_off + b->n * sizeof(et_entry);
     h.strings_size = b->blen;
     h.file_size = h.strings_off + b->blen;
@@ -360,10 +396,13 @@ int et_builder_image(et_builder *b, unsigned char **image, size_t *size)
     if (!img)
         return -1;
     memcpy(img, &h, sizeof h);
-    uint64_t *slots = (uint64_t *)(img + h.slots_off);
+    et_slot *slots = (et_slot *)(img + h.slots_off);
+    et_slot *smalls = (et_slot *)(img + h.small_off);
     et_entry *entries = (et_entry *)(img + h.entries_off);
     for (size_t i = 0; i < b->n; i++) {
-        place(slots, nslots, b->e[i].hash, i);
+        put_slot(slots, nslots, &b->e[i], i);
+        if (in_small(b, &b->e[i]))
+            put_slot(smalls, nsmall, &b->e[i], i);
         entries[i].flags = b->e[i].flags;
         entries[i].key = b->e[i].key;
         entries[i].form = b->e[i].form;

@@ -6,11 +6,20 @@
  * the builder keeps in memory, so the stage maps it and uses it in place:
  *
  *   header   magic "TPETGAZ1", byte-order mark, counts, offsets
- *   slots    uint64[nslots], nslots a power of two: 0 = empty, else
- *            (upper 32 bits of the key's hash) << 32 | (entry index + 1);
- *            linear probing from (hash & (nslots - 1))
+ *   slots    et_slot[nslots], nslots a power of two, linear probing from
+ *            (hash & (nslots - 1)); a slot holds the upper 32 bits of the
+ *            key's hash, the entry index + 1 (0 = empty) and the entry's
+ *            flags, so that asking what a word is costs one cache line
  *   entries  et_entry[nentries]
  *   strings  [uint32 length][bytes][NUL] records; offset 0 means none
+ *
+ * A second, small table holds the keys that matter when a word is written
+ * in lower case (function words, titles, date words; ET_SMALL_MASK): most
+ * words of a text are looked up there, in a table that stays in the cache.
+ *
+ * A key is recognised by its slot position and the 32 check bits, about
+ * 50 bits of its 64-bit hash: the text is compared only when an entry's
+ * written form or canonical name is wanted (et_gaz_find).
  *
  * Every multi-word key's leading words are keys too (flag ET_PREFIX), so a
  * tagger extends a match word by word and stops as soon as a prefix is
@@ -59,9 +68,21 @@
 #define ET_FIRST_STRONG  (UINT64_C(1) << 33) /* a first name given 30,000 times or more: "Bill", "Grant" */
 #define ET_PLACE_MOD     (UINT64_C(1) << 34) /* North, Southern, Greater: part of the place after it */
 #define ET_MISC_HEAD     (UINT64_C(1) << 35) /* Cup, War, Award: the name of an event or a work */
+#define ET_TIMEX_START   (UINT64_C(1) << 36) /* this, between, two: may start a date or a time */
+
+/* What a word written in lower case can be (the small table). */
+#define ET_SMALL_MASK                                                                                        \
+    (ET_FUNCTION | ET_PARTICLE | ET_SAY | ET_TITLE | ET_HONORIFIC | ET_TIMEX_START | ET_DATE_UNIT |          \
+     ET_DATE_WORD | ET_TIME_WORD | ET_TIME_UNIT | ET_CURRENCY | ET_SCALE | ET_PERCENT_WORD)
 
 #define ET_GPE_MASK (ET_COUNTRY | ET_CITY | ET_REGION)
 #define ET_ENTITY_MASK (ET_PERSON | ET_GPE_MASK | ET_LOC | ET_NORP | ET_ORG)
+
+typedef struct et_slot {
+    uint32_t check;        /* upper 32 bits of the hash */
+    uint32_t index;        /* entry index + 1; 0 = empty */
+    uint64_t flags;        /* the entry's flags */
+} et_slot;
 
 typedef struct et_entry {
     uint64_t flags;
@@ -81,7 +102,9 @@ typedef struct et_gaz {
     size_t size;
     int mapped; /* 1: munmap, 0: free */
     uint64_t mask;
-    const uint64_t *slots;
+    const et_slot *slots;
+    uint64_t small_mask;
+    const et_slot *small;  /* the words that matter in lower case */
     const et_entry *entries;
     uint32_t nentries;
     const char *strings;
@@ -135,26 +158,43 @@ static inline const char *et_gaz_str(const et_gaz *g, uint32_t off, size_t *len)
     return p + 4;
 }
 
-static inline const et_entry *et_gaz_find(const et_gaz *g, uint64_t hash, const char *key, size_t len)
+static inline const et_slot *et_probe(const et_gaz *g, const et_slot *slots, uint64_t mask, uint64_t hash)
 {
-    if (!g->slots)
+    if (!slots)
         return NULL;
     uint32_t check = (uint32_t)(hash >> 32);
-    for (uint64_t i = hash & g->mask, n = 0; n <= g->mask; i = (i + 1) & g->mask, n++) {
-        uint64_t s = g->slots[i];
-        if (!s)
+    for (uint64_t i = hash & mask, n = 0; n <= mask; i = (i + 1) & mask, n++) {
+        const et_slot *s = &slots[i];
+        if (!s->index)
             return NULL;
-        if ((uint32_t)(s >> 32) != check)
-            continue;
-        if ((uint32_t)s > g->nentries)
-            return NULL; /* damaged file */
-        const et_entry *e = &g->entries[(uint32_t)s - 1];
-        size_t kl = 0;
-        const char *k = et_gaz_str(g, e->key, &kl);
-        if (k && kl == len && __builtin_memcmp(k, key, len) == 0)
-            return e;
+        if (s->check == check)
+            return s->index <= g->nentries ? s : NULL; /* past the entries: a damaged file */
     }
     return NULL;
+}
+
+/* The slot of the key with hash @p hash, or NULL: one cache line. */
+static inline const et_slot *et_gaz_slot(const et_gaz *g, uint64_t hash)
+{
+    return et_probe(g, g->slots, g->mask, hash);
+}
+
+/* The same in the small table: only keys with ET_SMALL_MASK flags (or an
+ * entity written in lower case) are there. */
+static inline const et_slot *et_gaz_small_slot(const et_gaz *g, uint64_t hash)
+{
+    return et_probe(g, g->small, g->small_mask, hash);
+}
+
+static inline const et_entry *et_gaz_find(const et_gaz *g, uint64_t hash, const char *key, size_t len)
+{
+    const et_slot *s = et_gaz_slot(g, hash);
+    if (!s)
+        return NULL;
+    const et_entry *e = &g->entries[s->index - 1];
+    size_t kl = 0;
+    const char *k = et_gaz_str(g, e->key, &kl);
+    return k && kl == len && __builtin_memcmp(k, key, len) == 0 ? e : NULL;
 }
 
 #endif

@@ -59,7 +59,8 @@ ET_GAZ_LISTS = \
 	CURRENCY=$(ET_OWN)/currencies.txt \
 	SCALE=$(ET_OWN)/scales.txt \
 	PERCENT_WORD=$(ET_OWN)/percent-words.txt \
-	SAY=$(ET_OWN)/say-verbs.txt
+	SAY=$(ET_OWN)/say-verbs.txt \
+	TIMEX_START=$(ET_OWN)/timex-words.txt
 ET_GAZ_FILES = \
 	plugins/entity-tag/data/lists/cities-extra.txt \
 	plugins/entity-tag/data/lists/countries-extra.txt \
@@ -85,6 +86,7 @@ ET_GAZ_FILES = \
 	plugins/entity-tag/data/lists/scales.txt \
 	plugins/entity-tag/data/lists/time-units.txt \
 	plugins/entity-tag/data/lists/time-words.txt \
+	plugins/entity-tag/data/lists/timex-words.txt \
 	plugins/entity-tag/data/lists/title-modifiers.txt \
 	plugins/entity-tag/data/lists/titles.txt \
 	plugins/entity-tag/data/lists/weekdays.txt \

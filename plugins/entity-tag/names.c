@@ -24,11 +24,7 @@
 
 #define IS(t, f) (((t)->flags & (f)) != 0)
 
-static int key_is(const et_doc *d, const et_tok *t, const char *w)
-{
-    size_t n = strlen(w);
-    return t->klen == n && memcmp(d->keys + t->key, w, n) == 0;
-}
+#define key_is et_key_is
 
 static int capword(const et_tok *t)
 {
@@ -97,13 +93,9 @@ static int is_suffix(const et_doc *d, const et_tok *t)
  * name of a paper, a club or a place, not of a person. */
 static int foreign_article(const et_doc *d, const et_tok *t)
 {
-    static const char *const articles[] = {"el", "los", "las", "il", "die", "der", "das", NULL};
-    if (!(t->shape & S_CAP))
-        return 0;
-    for (int i = 0; articles[i]; i++)
-        if (key_is(d, t, articles[i]))
-            return 1;
-    return 0;
+    static const et_word articles[] = {ET_WORD("el"),  ET_WORD("los"), ET_WORD("las"), ET_WORD("il"),
+                                       ET_WORD("die"), ET_WORD("der"), ET_WORD("das"), {NULL, 0}};
+    return (t->shape & S_CAP) && et_key_in(d->keys, t->key, t->klen, articles);
 }
 
 /* A first name that can start a name: "Bill" yes (given often), "Beautiful"
@@ -211,12 +203,12 @@ static int camel_case(const et_doc *d, const et_tok *t)
     size_t n = t->end - t->start;
     if (n < 4 || !(t->shape & S_CAP) || (t->shape & (S_ALLCAPS | S_HYPHEN)))
         return 0;
-    static const char *const prefixes[] = {"Mc", "Mac", "De", "Le", "La", "Di", "Da", "Du", "Van", "Von", "O'", NULL};
-    for (int i = 0; prefixes[i]; i++) {
-        size_t l = strlen(prefixes[i]);
-        if (n > l && strncmp(s, prefixes[i], l) == 0 && s[l] >= 'A' && s[l] <= 'Z')
+    static const et_word prefixes[] = {ET_WORD("Mc"), ET_WORD("Mac"), ET_WORD("De"),  ET_WORD("Le"),
+                                       ET_WORD("La"), ET_WORD("Di"),  ET_WORD("Da"),  ET_WORD("Du"),
+                                       ET_WORD("Van"), ET_WORD("Von"), ET_WORD("O'"), {NULL, 0}};
+    for (const et_word *p = prefixes; p->s; p++)
+        if (n > p->n && memcmp(s, p->s, p->n) == 0 && s[p->n] >= 'A' && s[p->n] <= 'Z')
             return 0;
-    }
     for (size_t i = 1; i + 1 < n; i++)
         if (s[i] >= 'a' && s[i] <= 'z' && s[i + 1] >= 'A' && s[i + 1] <= 'Z')
             return 1;

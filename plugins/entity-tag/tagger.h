@@ -69,6 +69,16 @@ typedef struct et_cand {
     int32_t canon_ref;     /* coref: index of the candidate whose text is the canonical name */
 } et_cand;
 
+/* et_match_at()'s answer for a token up to its sentence's end, kept
+ * because the rules ask for the same token several times. */
+typedef struct et_mcache {
+    uint32_t end;          /* 0: not asked yet; else the end token + 1 */
+    uint32_t limit;        /* the limit it was computed for */
+    const et_entry *entry;
+    const et_gaz *gaz;
+    uint64_t flags;
+} et_mcache;
+
 typedef struct et_doc {
     const et_tagger *t;
     const char *text;
@@ -81,6 +91,7 @@ typedef struct et_doc {
     size_t nsent, sent_cap;
     et_cand *cand;
     size_t ncand, cand_cap;
+    et_mcache *mcache;     /* one per token */
 } et_doc;
 
 /* A gazetteer match: the combined flags of the built-in and user entries. */
@@ -104,6 +115,30 @@ int et_case_matches(const et_doc *d, size_t a, size_t b, const et_match *m);
 int et_add_cand(et_doc *d, size_t a, size_t b, int label, const et_match *m);
 
 static inline int et_is_word(const et_tok *t) { return t->shape & S_WORD; }
+
+/* A word with its length, for tables of words compared in loops. */
+typedef struct et_word {
+    const char *s;
+    size_t n;
+} et_word;
+#define ET_WORD(lit) {(lit), sizeof(lit) - 1}
+
+/* Is the token's folded text one of @p words (ended by {NULL, 0})? */
+static inline int et_key_in(const char *keys, uint32_t key, uint32_t klen, const et_word *words)
+{
+    for (; words->s; words++)
+        if (words->n == klen && __builtin_memcmp(keys + key, words->s, klen) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is the token's folded text @p w?  Inline, so that the length of a
+ * literal is known at compile time. */
+static inline int et_key_is(const et_doc *d, const et_tok *t, const char *w)
+{
+    size_t n = __builtin_strlen(w);
+    return t->klen == n && __builtin_memcmp(d->keys + t->key, w, n) == 0;
+}
 
 /* names.c, timex.c, coref.c */
 int et_find_names(et_doc *d);

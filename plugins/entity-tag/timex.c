@@ -17,15 +17,11 @@ typedef struct timex {
     const unsigned char *covered;
 } timex;
 
-static int key_is(const et_doc *d, const et_tok *t, const char *w)
-{
-    size_t n = strlen(w);
-    return t->klen == n && memcmp(d->keys + t->key, w, n) == 0;
-}
+#define key_is et_key_is
 
-static int text_is(const et_doc *d, const et_tok *t, const char *w)
+static inline int text_is(const et_doc *d, const et_tok *t, const char *w)
 {
-    size_t n = strlen(w);
+    size_t n = __builtin_strlen(w);
     return t->end - t->start == n && memcmp(d->text + t->start, w, n) == 0;
 }
 
@@ -62,18 +58,18 @@ static int number(const et_doc *d, const et_tok *t, long *value)
     return 1;
 }
 
-static const char *const number_words[] = {
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-    "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "dozen", "several", "few", "couple",
-    "a", "an", "many", "some", NULL};
+static const et_word number_words[] = {
+    ET_WORD("one"), ET_WORD("two"), ET_WORD("three"), ET_WORD("four"), ET_WORD("five"), ET_WORD("six"),
+    ET_WORD("seven"), ET_WORD("eight"), ET_WORD("nine"), ET_WORD("ten"), ET_WORD("eleven"), ET_WORD("twelve"),
+    ET_WORD("thirteen"), ET_WORD("fourteen"), ET_WORD("fifteen"), ET_WORD("sixteen"), ET_WORD("seventeen"),
+    ET_WORD("eighteen"), ET_WORD("nineteen"), ET_WORD("twenty"), ET_WORD("thirty"), ET_WORD("forty"),
+    ET_WORD("fifty"), ET_WORD("sixty"), ET_WORD("seventy"), ET_WORD("eighty"), ET_WORD("ninety"),
+    ET_WORD("hundred"), ET_WORD("dozen"), ET_WORD("several"), ET_WORD("few"), ET_WORD("couple"), ET_WORD("a"),
+    ET_WORD("an"), ET_WORD("many"), ET_WORD("some"), {NULL, 0}};
 
 static int number_word(const et_doc *d, const et_tok *t)
 {
-    for (int i = 0; number_words[i]; i++)
-        if (key_is(d, t, number_words[i]))
-            return 1;
-    return 0;
+    return (t->flags & ET_TIMEX_START) && et_key_in(d->keys, t->key, t->klen, number_words);
 }
 
 static int amount(const et_doc *d, const et_tok *t)
@@ -85,15 +81,15 @@ static int amount(const et_doc *d, const et_tok *t)
 /* Length of a currency sign at the start of the token's text, 0 if none. */
 static size_t currency_sign(const et_doc *d, const et_tok *t)
 {
-    static const char *const signs[] = {"US$", "C$", "A$", "R$", "HK$", "NZ$", "S$", "$", "€", "£", "¥",
-                                        "₹", "₩", "₽", "₺", "₴", "₦", "Rs.", "Rs", NULL};
+    static const et_word signs[] = {ET_WORD("US$"), ET_WORD("C$"), ET_WORD("A$"), ET_WORD("R$"), ET_WORD("HK$"),
+                                    ET_WORD("NZ$"), ET_WORD("S$"),  ET_WORD("$"),  ET_WORD("€"),  ET_WORD("£"),
+                                    ET_WORD("¥"),   ET_WORD("₹"),   ET_WORD("₩"),  ET_WORD("₽"),  ET_WORD("₺"),
+                                    ET_WORD("₴"),   ET_WORD("₦"),   ET_WORD("Rs."), ET_WORD("Rs"), {NULL, 0}};
     const char *s = d->text + t->start;
     size_t n = t->end - t->start;
-    for (int i = 0; signs[i]; i++) {
-        size_t l = strlen(signs[i]);
-        if (n >= l && memcmp(s, signs[i], l) == 0)
-            return l;
-    }
+    for (const et_word *w = signs; w->s; w++)
+        if (n >= w->n && memcmp(s, w->s, w->n) == 0)
+            return w->n;
     return 0;
 }
 
@@ -234,12 +230,13 @@ static int month_at(const et_doc *d, size_t k, size_t s0, size_t s1)
             return 1;
         if (k > s0) {
             const et_tok *p = &t[k - 1];
-            static const char *const cues[] = {"in", "on", "since", "until", "by", "of", "last", "next", "this",
-                                               "early", "late", "mid", "from", "through", "before", "after",
-                                               "during", "between", NULL};
-            for (int i = 0; cues[i]; i++)
-                if (key_is(d, p, cues[i]))
-                    return 1;
+            static const et_word cues[] = {
+                ET_WORD("in"),     ET_WORD("on"),    ET_WORD("since"),  ET_WORD("until"),   ET_WORD("by"),
+                ET_WORD("of"),     ET_WORD("last"),  ET_WORD("next"),   ET_WORD("this"),    ET_WORD("early"),
+                ET_WORD("late"),   ET_WORD("mid"),   ET_WORD("from"),   ET_WORD("through"), ET_WORD("before"),
+                ET_WORD("after"),  ET_WORD("during"), ET_WORD("between"), {NULL, 0}};
+            if (et_key_in(d->keys, p->key, p->klen, cues))
+                return 1;
         }
         return 0;
     }
@@ -259,15 +256,14 @@ static int day_number(const et_doc *d, const et_tok *t)
     return !strncmp(suf, "st", 2) || !strncmp(suf, "nd", 2) || !strncmp(suf, "rd", 2) || !strncmp(suf, "th", 2);
 }
 
-static const char *const relative_words[] = {"this", "last", "next", "past", "coming", "previous", "same",
-                                             "recent", "following", "upcoming", "current", NULL};
+static const et_word relative_words[] = {ET_WORD("this"),     ET_WORD("last"),     ET_WORD("next"),
+                                         ET_WORD("past"),     ET_WORD("coming"),   ET_WORD("previous"),
+                                         ET_WORD("same"),     ET_WORD("recent"),   ET_WORD("following"),
+                                         ET_WORD("upcoming"), ET_WORD("current"),  {NULL, 0}};
 
 static int relative(const et_doc *d, const et_tok *t)
 {
-    for (int i = 0; relative_words[i]; i++)
-        if (key_is(d, t, relative_words[i]))
-            return 1;
-    return 0;
+    return (t->flags & ET_TIMEX_START) && et_key_in(d->keys, t->key, t->klen, relative_words);
 }
 
 /* DATE starting at k: the end (and maybe an earlier start in *start), or k. */
@@ -322,12 +318,12 @@ static size_t date_at(const timex *x, size_t k, size_t *start)
                          n->end - n->start > 2 && d->text[n->end - 1] == 's'; /* "2000 people" */
         if (v >= 1900 && v <= 2099 && !unit_after)
             return k + 1;
-        static const char *const cues[] = {"in", "since", "by", "until", "of", "from", "year", "before", "after",
-                                           "during", "circa", "around", NULL};
-        if (k > s0)
-            for (int i = 0; cues[i]; i++)
-                if (key_is(d, &t[k - 1], cues[i]))
-                    return k + 1;
+        static const et_word cues[] = {ET_WORD("in"),     ET_WORD("since"),  ET_WORD("by"),    ET_WORD("until"),
+                                       ET_WORD("of"),     ET_WORD("from"),   ET_WORD("year"),  ET_WORD("before"),
+                                       ET_WORD("after"),  ET_WORD("during"), ET_WORD("circa"), ET_WORD("around"),
+                                       {NULL, 0}};
+        if (k > s0 && et_key_in(d->keys, t[k - 1].key, t[k - 1].klen, cues))
+            return k + 1;
         return k;
     }
     /* this week, last year, earlier this month, next Friday */
@@ -376,7 +372,13 @@ int et_find_timex(et_doc *d)
         x.s0 = d->sent_first[s];
         x.s1 = d->sent_first[s + 1];
         for (size_t k = x.s0; k < x.s1 && rc == 0;) {
-            if (covered[k] || (!(d->tok[k].shape & S_WORD) && !currency_sign(d, &d->tok[k]))) {
+            /* most tokens can start nothing: decide that from flags and one byte */
+            const et_tok *t = &d->tok[k];
+            int may_start = (t->shape & S_DIGIT) ||
+                            (t->flags & (ET_TIMEX_START | ET_DATE_UNIT | ET_DATE_WORD | ET_TIME_WORD | ET_MONTH |
+                                         ET_WEEKDAY)) ||
+                            (strchr("$\xC2\xE2UCARHNS", t->first) && currency_sign(d, t));
+            if (covered[k] || !may_start) {
                 k++;
                 continue;
             }

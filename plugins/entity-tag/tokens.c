@@ -20,6 +20,7 @@ void et_doc_free(et_doc *d)
     free(d->keys);
     free(d->sent_first);
     free(d->cand);
+    free(d->mcache);
     memset(d, 0, sizeof *d);
 }
 
@@ -167,8 +168,11 @@ static uint16_t shape_of(const char *s, size_t len)
 
 uint64_t et_lookup(const et_doc *d, uint64_t hash, const char *key, size_t len, et_match *m)
 {
-    const et_entry *b = et_gaz_find(&d->t->builtin, hash, key, len);
-    const et_entry *u = d->t->user.data ? et_gaz_find(&d->t->user, hash, key, len) : NULL;
+    (void)key;
+    (void)len;
+    /* the slots alone: the hash check bits identify the key (gazetteer.h) */
+    const et_slot *b = et_gaz_slot(&d->t->builtin, hash);
+    const et_slot *u = d->t->user.data ? et_gaz_slot(&d->t->user, hash) : NULL;
     uint64_t flags = (b ? b->flags : 0) | (u ? u->flags : 0);
     if (u && (u->flags & ET_NOT_ENTITY)) {
         /* the user said this is no entity: the built-in lists are overruled */
@@ -178,22 +182,32 @@ uint64_t et_lookup(const et_doc *d, uint64_t hash, const char *key, size_t len, 
     if (m) {
         m->flags = flags;
         if (u && (u->flags & ET_ENTITY_MASK)) {
-            m->entry = u;
+            m->entry = &d->t->user.entries[u->index - 1];
             m->gaz = &d->t->user;
         } else {
-            m->entry = b;
+            m->entry = b ? &d->t->builtin.entries[b->index - 1] : NULL;
             m->gaz = b ? &d->t->builtin : NULL;
         }
     }
     return flags;
 }
 
-size_t et_match_at(const et_doc *d, size_t i, size_t limit, et_match *m)
+/* A word written in lower case: only the small table can know it (see
+ * ET_SMALL_MASK); the user's lists are small and asked in full. */
+static uint64_t lookup_lower(const et_doc *d, uint64_t hash)
+{
+    const et_slot *b = et_gaz_small_slot(&d->t->builtin, hash);
+    const et_slot *u = d->t->user.data ? et_gaz_slot(&d->t->user, hash) : NULL;
+    uint64_t flags = (b ? b->flags : 0) | (u ? u->flags : 0);
+    if (u && (u->flags & ET_NOT_ENTITY))
+        flags &= ~ET_ENTITY_MASK;
+    return flags;
+}
+
+static size_t match_at(const et_doc *d, size_t i, size_t limit, et_match *m)
 {
     size_t best = i;
     const et_tok *t = d->tok;
-    if (i >= limit || !t[i].klen)
-        return i;
     uint64_t h = 0;
     for (size_t j = i; j < limit; j++) {
         if (!t[j].klen) {
@@ -214,6 +228,34 @@ size_t et_match_at(const et_doc *d, size_t i, size_t limit, et_match *m)
             break;
     }
     return best;
+}
+
+size_t et_match_at(const et_doc *d, size_t i, size_t limit, et_match *m)
+{
+    const et_tok *t = d->tok;
+    /* most words start nothing: their own flags say so without a lookup */
+    if (i >= limit || !t[i].klen || !(t[i].flags & (ET_ENTITY_MASK | ET_PREFIX)))
+        return i;
+    et_mcache *c = &d->mcache[i];
+    if (c->end && (c->limit == limit || (c->end - 1 <= limit && c->limit >= limit))) {
+        /* the same question, or a wider one whose answer fits */
+        if (c->end - 1 > i) {
+            m->flags = c->flags;
+            m->entry = c->entry;
+            m->gaz = c->gaz;
+        }
+        return c->end - 1;
+    }
+    et_match mm = {0, NULL, NULL};
+    size_t e = match_at(d, i, limit, &mm);
+    c->end = (uint32_t)e + 1;
+    c->limit = (uint32_t)limit;
+    c->entry = mm.entry;
+    c->gaz = mm.gaz;
+    c->flags = mm.flags;
+    if (e > i)
+        *m = mm;
+    return e;
 }
 
 int et_case_matches(const et_doc *d, size_t a, size_t b, const et_match *m)
@@ -305,7 +347,8 @@ int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err)
     tp_layer *sl = tp_doc_layer(doc, "sentences");
     size_t ns = sl ? tp_layer_size(sl) : 0;
     const tp_span *ss = sl ? tp_layer_spans(sl) : NULL;
-    if (grow((void **)&d->tok, &d->tok_cap, n + 1, sizeof *d->tok) != 0 ||
+    d->mcache = calloc(n + 1, sizeof *d->mcache);
+    if (!d->mcache || grow((void **)&d->tok, &d->tok_cap, n + 1, sizeof *d->tok) != 0 ||
         grow((void **)&d->keys, &d->keys_cap, d->len + 16, 1) != 0 ||
         grow((void **)&d->sent_first, &d->sent_cap, 2, sizeof *d->sent_first) != 0)
         goto nomem;
@@ -333,7 +376,12 @@ int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err)
         tk->key = (uint32_t)(kl ? at : d->keys_len);
         tk->klen = (uint32_t)kl;
         tk->hash = et_hash_add(ET_HASH_INIT, d->keys + tk->key, kl);
-        tk->flags = kl ? et_lookup(d, tk->hash, d->keys + tk->key, kl, NULL) : 0;
+        if (!kl)
+            tk->flags = 0;
+        else if (tk->shape & S_LOWER)
+            tk->flags = lookup_lower(d, tk->hash); /* three words in four: the small table */
+        else
+            tk->flags = et_lookup(d, tk->hash, d->keys + tk->key, kl, NULL);
         /* sentence: the one the token starts in (or the next one) */
         while (cur < ns && ss[cur].end <= tk->start)
             cur++;
