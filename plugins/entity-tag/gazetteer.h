@@ -69,6 +69,7 @@
 #define ET_PLACE_MOD     (UINT64_C(1) << 34) /* North, Southern, Greater: part of the place after it */
 #define ET_MISC_HEAD     (UINT64_C(1) << 35) /* Cup, War, Award: the name of an event or a work */
 #define ET_TIMEX_START   (UINT64_C(1) << 36) /* this, between, two: may start a date or a time */
+#define ET_GPE_PRE       (UINT64_C(1) << 37) /* San, Santa, Puerto: first word of a town's name */
 
 /* What a word written in lower case can be (the small table). */
 #define ET_SMALL_MASK                                                                                        \

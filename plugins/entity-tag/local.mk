@@ -43,6 +43,7 @@ ET_GAZ_LISTS = \
 	ORG_HEAD=$(ET_OWN)/org-heads.txt \
 	LOC_HEAD=$(ET_OWN)/loc-heads.txt \
 	LOC_PRE=$(ET_OWN)/loc-pre.txt \
+	GPE_PRE=$(ET_OWN)/gpe-pre.txt \
 	GPE_HEAD=$(ET_OWN)/gpe-heads.txt \
 	PARTICLE=$(ET_OWN)/particles.txt \
 	PLACE_MOD=$(ET_OWN)/place-modifiers.txt \
@@ -69,6 +70,7 @@ ET_GAZ_FILES = \
 	plugins/entity-tag/data/lists/date-words.txt \
 	plugins/entity-tag/data/lists/function-words.txt \
 	plugins/entity-tag/data/lists/gpe-heads.txt \
+	plugins/entity-tag/data/lists/gpe-pre.txt \
 	plugins/entity-tag/data/lists/honorifics.txt \
 	plugins/entity-tag/data/lists/loc-heads.txt \
 	plugins/entity-tag/data/lists/loc-pre.txt \

@@ -102,7 +102,7 @@ static int foreign_article(const et_doc *d, const et_tok *t)
  * no (a word that a few parents chose). */
 static int first_name(const et_tok *t)
 {
-    return IS(t, ET_FIRST) && !IS(t, ET_TITLE | ET_LOC_PRE | ET_ORG_HEAD | ET_LOC_HEAD | ET_GPE_HEAD) &&
+    return IS(t, ET_FIRST) && !IS(t, ET_TITLE | ET_LOC_PRE | ET_GPE_PRE | ET_ORG_HEAD | ET_LOC_HEAD | ET_GPE_HEAD) &&
            (!IS(t, ET_COMMON) || IS(t, ET_FIRST_STRONG));
 }
 
@@ -443,6 +443,8 @@ static int head_label(const et_doc *d, size_t a, size_t b)
         return L_GPE;
     if (IS(&t[a], ET_LOC_PRE))
         return L_LOC;
+    if (IS(&t[a], ET_GPE_PRE) && words <= 3)
+        return L_GPE;
     if (of) {
         const et_tok *h = &t[of - 1];
         if (IS(h, ET_ORG_HEAD))
@@ -469,7 +471,7 @@ static size_t run_end(const et_doc *d, size_t i, size_t s1)
     size_t j = i + 1;
     int head = head_before_of(&t[i], 1);
     for (;;) {
-        while (j < s1) {
+        while (j < s1 && !(t[j].shape & S_NEWLINE)) {
             if (capword(&t[j]) && !(t[j].shape & S_START) && !(t[j].shape & S_POSS)) {
                 head |= head_before_of(&t[j], 0);
                 j++;
@@ -480,12 +482,12 @@ static size_t run_end(const et_doc *d, size_t i, size_t s1)
                 size_t k = j;
                 while (k < s1 && is_particle(&t[k]))
                     k++;
-                if (k < s1 && k - j <= 3 && capword(&t[k]) && !(t[k].shape & S_START)) {
+                if (k < s1 && k - j <= 3 && capword(&t[k]) && !(t[k].shape & (S_START | S_NEWLINE))) {
                     j = k + 1;
                     continue;
                 }
             }
-            if (j + 1 < s1 && capword(&t[j + 1]) && !(t[j + 1].shape & S_START)) {
+            if (j + 1 < s1 && capword(&t[j + 1]) && !(t[j + 1].shape & (S_START | S_NEWLINE))) {
                 if (!t[j].klen && t[j].first == '&') {
                     j += 2;
                     continue;

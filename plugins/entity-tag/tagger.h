@@ -43,7 +43,8 @@ enum {
     S_INITIAL = 1 << 7,    /* a capital and a dot: "F." */
     S_CAPS_MODE = 1 << 8,  /* in a headline in capitals or Title Case: case tells nothing */
     S_HYPHEN = 1 << 9,     /* contains a hyphen */
-    S_BREAK = 1 << 10      /* punctuation no name runs across ( ) " : ; ! ? */
+    S_BREAK = 1 << 10,     /* punctuation no name runs across ( ) " : ; ! ? */
+    S_NEWLINE = 1 << 11    /* a line break stands before it: names do not run across */
 };
 
 typedef struct et_tok {

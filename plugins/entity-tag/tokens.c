@@ -210,6 +210,8 @@ static size_t match_at(const et_doc *d, size_t i, size_t limit, et_match *m)
     const et_tok *t = d->tok;
     uint64_t h = 0;
     for (size_t j = i; j < limit; j++) {
+        if (j > i && (t[j].shape & S_NEWLINE))
+            break;
         if (!t[j].klen) {
             if (t[j].shape & S_BREAK)
                 break;
@@ -363,6 +365,8 @@ int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err)
         tk->start = sp[i].start;
         tk->end = sp[i].end;
         tk->shape = shape_of(s, len);
+        if (d->ntok && memchr(d->text + d->tok[d->ntok - 1].end, '\n', tk->start - d->tok[d->ntok - 1].end))
+            tk->shape |= S_NEWLINE;
         tk->first = s[0];
         if (grow((void **)&d->keys, &d->keys_cap, d->keys_len + 1 + ET_FOLD_MAX(len), 1) != 0)
             goto nomem;
