@@ -131,7 +131,8 @@ int et_resolve(et_doc *d)
         if (c->label == L_PERSON && c->full_name) {
             uint32_t names = (uint32_t)name_words(d, c);
             for (size_t k = c->a; k < c->b; k++)
-                if (d->tok[k].klen && !(d->tok[k].shape & S_LOWER) && !(d->tok[k].shape & S_INITIAL))
+                if (d->tok[k].klen && !(d->tok[k].shape & S_LOWER) && !(d->tok[k].shape & S_INITIAL) &&
+                    !(d->tok[k].flags & ET_NOT_ENTITY))
                     put(&m, d, k, c->b, (int32_t)i, names);
         }
         /* a person found by context alone ("Tarlo explains") names the

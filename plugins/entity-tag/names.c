@@ -89,6 +89,17 @@ static int is_suffix(const et_doc *d, const et_tok *t)
            key_is(d, t, "iv");
 }
 
+/* A Roman numeral after a name: "World War I", "Henry VIII". */
+static int roman(const et_doc *d, const et_tok *t)
+{
+    if (!t->klen || t->klen > 4 || !(t->shape & (S_ALLCAPS | S_CAP)))
+        return 0;
+    for (uint32_t i = 0; i < t->klen; i++)
+        if (!strchr("ivx", d->keys[t->key + i]))
+            return 0;
+    return 1;
+}
+
 /* "El Mundo", "Die Zeit", "Los Alamos": a capitalized article starts the
  * name of a paper, a club or a place, not of a person. */
 static int foreign_article(const et_doc *d, const et_tok *t)
@@ -120,7 +131,7 @@ static int plural_of_common(const et_doc *d, const et_tok *t)
 static int plural_name(const et_doc *d, const et_tok *t)
 {
     const char *k = d->keys + t->key;
-    return t->klen > 3 && k[t->klen - 1] == 's' && !strchr("siu", k[t->klen - 2]) && !IS(t, ET_SURNAME) &&
+    return t->klen > 3 && k[t->klen - 1] == 's' && !strchr("siu", k[t->klen - 2]) && !IS(t, ET_FIRST) &&
            !(t->shape & S_POSS);
 }
 
@@ -273,7 +284,7 @@ static int single(et_doc *d, size_t k, size_t s0, size_t s1, int after_the)
         return -1;
     d->cand[d->ncand - 1].after_the = (uint8_t)after_the;
     d->cand[d->ncand - 1].alone = !(t->shape & S_START) && p && (!capword(p) || IS(p, ET_FUNCTION)) &&
-                                  (!n || !capword(n));
+                                  (!n || (!capword(n) && !key_is(d, n, "of")));
     return 0;
 }
 
@@ -555,7 +566,7 @@ static int classify(et_doc *d, size_t a, size_t b, size_t s0, size_t s1)
     if (a > s0 && b < s1 && is_quote(d, &t[a - 1]) && is_quote(d, &t[b]))
         return 0;
     size_t last = b - 1;
-    while (last > a && (!t[last].klen || is_suffix(d, &t[last])))
+    while (last > a && (!t[last].klen || is_suffix(d, &t[last]) || roman(d, &t[last])))
         last--;
     /* "World War II", "Stanley Cup", "Grammy Award": events and works */
     if (IS(&t[last], ET_MISC_HEAD) && !(t[last].shape & S_LOWER) && last > a)
@@ -573,8 +584,6 @@ static int classify(et_doc *d, size_t a, size_t b, size_t s0, size_t s1)
     int label = head_label(d, a, b);
     if (label != L_NONE)
         return emit(d, a, b, label, NULL, 0);
-    if (!after_the && b - a >= 2 && person_like(d, a, b))
-        return emit(d, a, b, L_PERSON, NULL, 0);
     /* "Boston Bruins", "West Coast Eagles": a place and a plural nickname is a team */
     size_t g = et_match_at(d, a, b, &m);
     if (g > a && g < b && label_of(&m) == L_GPE && plural_name(d, &t[last])) {
@@ -584,6 +593,16 @@ static int classify(et_doc *d, size_t a, size_t b, size_t s0, size_t s1)
         if (ok)
             return emit(d, a, b, L_ORG, NULL, 0);
     }
+    /* "Coroner William McLaughlin", "Tower Man George Hauser": common words,
+     * then a full name */
+    for (size_t f = a + 1; f + 1 < b; f++) {
+        if (!IS(&t[f - 1], ET_COMMON | ET_TITLE_MOD) || IS(&t[f - 1], ET_FIRST | ET_SURNAME | ET_ENTITY_MASK))
+            break;
+        if (first_name(&t[f]) && person_like(d, f, b))
+            return emit(d, f, b, L_PERSON, NULL, 0);
+    }
+    if (!after_the && b - a >= 2 && person_like(d, a, b))
+        return emit(d, a, b, L_PERSON, NULL, 0);
     return decompose(d, a, b, s0, s1, after_the);
 }
 
