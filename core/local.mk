@@ -11,6 +11,7 @@ core_libtextpipe_la_SOURCES = \
 	core/src/offset_map.c core/src/offset_map.h \
 	core/src/options.c core/src/options_internal.h \
 	core/src/output.c \
+	core/src/output_html.c \
 	core/src/pipeline.c \
 	core/src/runtime.c core/src/runtime_internal.h \
 	core/src/suggest.c core/src/suggest.h \
@@ -41,7 +42,8 @@ core_libtextpipe_cli_la_SOURCES = \
 	core/cli/locations.c core/cli/locations.h \
 	core/cli/cmd_run.c \
 	core/cli/runner.c core/cli/runner.h \
-	core/cli/cmd_info.c
+	core/cli/cmd_info.c \
+	core/cli/cmd_new_plugin.c
 core_libtextpipe_cli_la_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DTP_ABS_BUILDDIR='"$(abs_top_builddir)"' -DTP_ABS_SRCDIR='"$(abs_top_srcdir)"'
 core_libtextpipe_cli_la_LIBADD = core/libtextpipe.la $(JANSSON_LIBS)

@@ -21,6 +21,7 @@ int cmd_run(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_plugins(int argc, char **argv);
 int cmd_describe(int argc, char **argv);
+int cmd_new_plugin(int argc, char **argv);
 
 /* Print "textpipe VERSION (...)" to standard output. */
 void print_version(void);

@@ -39,8 +39,9 @@ static void run_usage(FILE *out)
             "  -p, --pipeline NAME|PATH  the pipeline to run (default: news); a name is looked\n"
             "                            up among installed pipelines, a path is read as is\n"
             "      --input-format FMT    text or jsonl (default: jsonl for *.jsonl, else text)\n"
-            "  -f, --format FMT          json, jsonl or text (default: jsonl for JSON Lines\n"
-            "                            input, else json)\n"
+            "  -f, --format FMT          json, jsonl, text or html (default: jsonl for JSON\n"
+            "                            Lines input, else json); html is one self-contained\n"
+            "                            page for the whole run\n"
             "  -o, --output FILE         write to FILE instead of standard output\n"
             "      --layers LIST         layers to write, comma-separated; 'all' for every\n"
             "                            layer (default: all but hidden ones such as tokens)\n"
@@ -112,7 +113,7 @@ int cmd_run(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     static const char *const in_formats[] = {"text", "jsonl", NULL};
-    static const char *const out_formats[] = {"json", "jsonl", "text", NULL};
+    static const char *const out_formats[] = {"json", "jsonl", "text", "html", NULL};
     static const char *const utf8_modes[] = {"strict", "replace", NULL};
     static const char *const error_modes[] = {"stop", "skip", NULL};
     run_options o = {.pipeline = "news", .input_format = -1, .format = -1};
@@ -205,8 +206,31 @@ int cmd_run(int argc, char **argv)
     rc.as_array = rc.format == OUT_JSON && (any_jsonl || nfiles > 1);
     rc.opts.layers = (const char *const *)o.layers;
     rc.opts.pretty = rc.format == OUT_JSON;
+    if (rc.format == OUT_HTML) {
+        char title[512];
+        snprintf(title, sizeof title, "textpipe: %s (pipeline %s)", nfiles == 1 ? files[0] : "several inputs",
+                 tp_pipeline_name(p));
+        tp_buf head;
+        tp_buf_init(&head);
+        tp_html_begin(&head, title);
+        if (head.failed || fwrite(head.data, 1, head.len, out) != head.len) {
+            fprintf(stderr, "%s: cannot write %s\n", cli_program, rc.out_name);
+            tp_buf_free(&head);
+            code = EXIT_FAILURE_OTHER;
+            goto done;
+        }
+        tp_buf_free(&head);
+    }
     runner_result res;
     run_documents(&rc, &res);
+    if (rc.format == OUT_HTML) {
+        tp_buf tail;
+        tp_buf_init(&tail);
+        tp_html_end(&tail);
+        if (!tail.failed)
+            fwrite(tail.data, 1, tail.len, out);
+        tp_buf_free(&tail);
+    }
     code = res.exit_code;
     if (rc.as_array && code == EXIT_OK)
         fputs(res.written ? "\n]\n" : "[]\n", out);

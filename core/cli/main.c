@@ -19,6 +19,7 @@ static void usage(FILE *out)
             "  validate PIPELINE...  check pipelines and report every problem\n"
             "  plugins               list the plugins that can be loaded, and from where\n"
             "  describe PLUGIN       show a plugin's options and what it needs and makes\n"
+            "  new-plugin NAME       write a skeleton plugin that builds and runs as written\n"
             "\n"
             "  textpipe COMMAND --help   help for one command\n"
             "  textpipe --version        print the version\n"
@@ -58,6 +59,7 @@ int main(int argc, char **argv)
         {"validate", cmd_validate},
         {"plugins", cmd_plugins},
         {"describe", cmd_describe},
+        {"new-plugin", cmd_new_plugin},
     };
     if (argc < 2) {
         usage(stderr);

@@ -86,6 +86,8 @@ static void render(const runner_config *cfg, tp_doc *doc, slot *s)
     int rc;
     if (cfg->format == OUT_TEXT) {
         rc = tp_write_text(doc, &cfg->opts, b, &err);
+    } else if (cfg->format == OUT_HTML) {
+        rc = tp_write_html(doc, &cfg->opts, b, &err);
     } else {
         rc = tp_write_json(doc, &cfg->opts, b, &err);
         if (cfg->format == OUT_JSONL || !cfg->as_array)

@@ -9,7 +9,7 @@
 
 #include "input.h"
 
-typedef enum output_format { OUT_JSON, OUT_JSONL, OUT_TEXT } output_format;
+typedef enum output_format { OUT_JSON, OUT_JSONL, OUT_TEXT, OUT_HTML } output_format;
 
 typedef struct runner_config {
     tp_pipeline *pipeline;

@@ -25,3 +25,10 @@ tests_core_test_loader_SOURCES = tests/core/test_loader.c
 tests_core_test_loader_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_core_test_loader_CFLAGS = $(TEST_CFLAGS)
 tests_core_test_loader_LDADD = $(TEST_LDADD)
+
+check_PROGRAMS += tests/core/test_html
+TESTS += tests/core/test_html
+tests_core_test_html_SOURCES = tests/core/test_html.c
+tests_core_test_html_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_core_test_html_CFLAGS = $(TEST_CFLAGS)
+tests_core_test_html_LDADD = $(TEST_LDADD)

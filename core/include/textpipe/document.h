@@ -162,8 +162,9 @@ enum {
 
 /** The layer named @p name, or NULL. */
 TP_API tp_layer *tp_doc_layer(const tp_doc *doc, const char *name);
-/** Number of layers, and the i-th in order of creation. */
+/** Number of layers. */
 TP_API size_t tp_doc_layer_count(const tp_doc *doc);
+/** The i-th layer in order of creation, or NULL. */
 TP_API tp_layer *tp_doc_layer_at(const tp_doc *doc, size_t i);
 
 /** Create an empty layer on the newest view.  Inside a stage, the name must
@@ -171,16 +172,20 @@ TP_API tp_layer *tp_doc_layer_at(const tp_doc *doc, size_t i);
  *  not exist yet. */
 TP_API tp_layer *tp_doc_add_layer(tp_doc *doc, const char *name, unsigned flags, tp_error *err);
 
+/** The layer's name. */
 TP_API const char *tp_layer_name(const tp_layer *layer);
+/** The TP_LAYER_* flags it was created with. */
 TP_API unsigned tp_layer_flags(const tp_layer *layer);
-/** The view the layer's offsets refer to, and that view's text. */
+/** The view the layer's offsets refer to. */
 TP_API unsigned tp_layer_view(const tp_layer *layer);
+/** The text of that view: read spans of this layer against it. */
 TP_API const char *tp_layer_text(const tp_layer *layer, size_t *len);
 /** The document the layer belongs to. */
 TP_API tp_doc *tp_layer_doc(const tp_layer *layer);
 
-/** Number of spans and the array of them (valid until the next add). */
+/** Number of spans. */
 TP_API size_t tp_layer_size(const tp_layer *layer);
+/** The array of spans (valid until the next tp_layer_add on this layer). */
 TP_API const tp_span *tp_layer_spans(const tp_layer *layer);
 /** Make room for @p n more spans. */
 TP_API int tp_layer_reserve(tp_layer *layer, size_t n, tp_error *err);
@@ -212,11 +217,16 @@ TP_API int tp_doc_set_attr(tp_doc *doc, const char *key, tp_value value, tp_erro
 TP_API const tp_value *tp_doc_get_attr(const tp_doc *doc, const char *key);
 
 /** Iterate attributes in the order they were first set:
- *  for (a = tp_attr_first(span->attrs); a; a = tp_attr_next(a)) ... */
+ *  for (a = tp_span_attrs(span); a; a = tp_attr_next(a)) ...
+ *  This gives a span's first attribute, or NULL. */
 TP_API const tp_attr *tp_span_attrs(const tp_span *span);
+/** The first document attribute, or NULL. */
 TP_API const tp_attr *tp_doc_attrs(const tp_doc *doc);
+/** The attribute after @p attr, or NULL. */
 TP_API const tp_attr *tp_attr_next(const tp_attr *attr);
+/** An attribute's key. */
 TP_API const char *tp_attr_key(const tp_attr *attr);
+/** An attribute's value. */
 TP_API const tp_value *tp_attr_value(const tp_attr *attr);
 
 /* Convenience: read a string or a number attribute of a span. */

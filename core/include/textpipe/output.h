@@ -30,12 +30,17 @@ typedef struct tp_buf {
     int failed;
 } tp_buf;
 
+/** Make @p b an empty buffer (no allocation yet). */
 TP_API void tp_buf_init(tp_buf *b);
+/** Free the buffer's memory; it is empty and usable again. */
 TP_API void tp_buf_free(tp_buf *b);
 /** Empty the buffer, keeping its memory. */
 TP_API void tp_buf_reset(tp_buf *b);
+/** Append @p len bytes (the buffer stays NUL-terminated). */
 TP_API int tp_buf_append(tp_buf *b, const void *data, size_t len);
+/** Append one byte. */
 TP_API int tp_buf_putc(tp_buf *b, char c);
+/** Append printf-style formatted text. */
 TP_API int tp_buf_printf(tp_buf *b, const char *fmt, ...) TP_PRINTF(2, 3);
 /** Append @p s as a JSON string literal (quotes included). */
 TP_API int tp_buf_json_string(tp_buf *b, const char *s, size_t len);
@@ -58,6 +63,18 @@ typedef struct tp_output_options {
 TP_API int tp_write_json(tp_doc *doc, const tp_output_options *opts, tp_buf *out, tp_error *err);
 /** Render @p doc as readable text: sentences, entities, attributes. */
 TP_API int tp_write_text(tp_doc *doc, const tp_output_options *opts, tp_buf *out, tp_error *err);
+
+/* An HTML report is one self-contained page (inline CSS, no scripts, no
+ * network): tp_html_begin(), one tp_write_html() per document, then
+ * tp_html_end(). */
+/** The start of the page, up to the first document. */
+TP_API int tp_html_begin(tp_buf *out, const char *title);
+/** One document: its text with entities marked and labelled, sentences
+ *  tinted and underlined by sentiment, and a table of entities grouped by
+ *  canonical name with mention counts and average sentiment. */
+TP_API int tp_write_html(tp_doc *doc, const tp_output_options *opts, tp_buf *out, tp_error *err);
+/** The end of the page. */
+TP_API int tp_html_end(tp_buf *out);
 
 #ifdef __cplusplus
 }

@@ -45,10 +45,15 @@ typedef struct tp_diag {
     const char *message;
 } tp_diag;
 
+/** An empty list (NULL when out of memory). */
 TP_API tp_diagnostics *tp_diagnostics_new(void);
+/** Free the list and its entries (NULL is allowed). */
 TP_API void tp_diagnostics_free(tp_diagnostics *d);
+/** Number of entries, of all severities. */
 TP_API size_t tp_diagnostics_count(const tp_diagnostics *d);
+/** Number of errors (warnings and notes do not count). */
 TP_API size_t tp_diagnostics_errors(const tp_diagnostics *d);
+/** The i-th entry, in the order found, or NULL. */
 TP_API const tp_diag *tp_diagnostics_get(const tp_diagnostics *d, size_t i);
 /** Add one (programs that validate their own files use this too).
  *  Returns TP_ERR_NOMEM if it could not be stored. */
@@ -60,6 +65,7 @@ TP_API void tp_diagnostics_print(const tp_diagnostics *d, FILE *out);
 /* ------------------------------------------------------------------ */
 /* Runtime: search paths and loaded plugins.                           */
 
+/** A runtime with an empty search path (add paths next); NULL on error. */
 TP_API tp_runtime *tp_runtime_new(tp_error *err);
 /** Free the runtime; free its pipelines first. */
 TP_API void tp_runtime_free(tp_runtime *rt);
@@ -80,10 +86,13 @@ TP_API int tp_runtime_add_installed_paths(tp_runtime *rt, tp_error *err);
 /** Both of the above: the environment first, then the installed places. */
 TP_API int tp_runtime_add_default_paths(tp_runtime *rt, tp_error *err);
 
-/** The search paths, for messages and `textpipe plugins`. */
+/** Number of directories on the plugin path. */
 TP_API size_t tp_runtime_plugin_path_size(const tp_runtime *rt);
+/** The i-th plugin directory, in search order, or NULL. */
 TP_API const char *tp_runtime_plugin_path_at(const tp_runtime *rt, size_t i);
+/** Number of directories on the pipeline path. */
 TP_API size_t tp_runtime_pipeline_path_size(const tp_runtime *rt);
+/** The i-th pipeline directory, in search order, or NULL. */
 TP_API const char *tp_runtime_pipeline_path_at(const tp_runtime *rt, size_t i);
 
 /** Load the plugin named @p name (a name, never a path) and check its
@@ -97,6 +106,7 @@ TP_API const tp_plugin *tp_runtime_load_plugin(tp_runtime *rt, const char *name,
  *  to load. */
 typedef void (*tp_plugin_visit_fn)(void *user, const char *name, const char *where,
                                    const tp_plugin *plugin, const char *problem);
+/** Visit every module on the plugin path (see tp_plugin_visit_fn). */
 TP_API int tp_runtime_list_plugins(tp_runtime *rt, tp_plugin_visit_fn fn, void *user, tp_error *err);
 
 /** Print a warning (to stderr) or keep quiet: warnings such as a plugin
@@ -122,12 +132,18 @@ TP_API int tp_pipeline_process(tp_pipeline *p, tp_doc *doc, tp_error *err);
 /** Run only stage @p i on @p doc (benchmarks and debugging: the caller
  *  runs the stages before it first). */
 TP_API int tp_pipeline_process_stage(tp_pipeline *p, size_t i, tp_doc *doc, tp_error *err);
+/** Destroy every created stage and free the pipeline (NULL allowed). */
 TP_API void tp_pipeline_free(tp_pipeline *p);
 
+/** The pipeline's "name" (or its file's base name). */
 TP_API const char *tp_pipeline_name(const tp_pipeline *p);
+/** The file it was read from, or NULL. */
 TP_API const char *tp_pipeline_file(const tp_pipeline *p);
+/** Number of stages. */
 TP_API size_t tp_pipeline_stage_count(const tp_pipeline *p);
+/** The plugin of stage @p i, or NULL. */
 TP_API const tp_plugin *tp_pipeline_stage_plugin(const tp_pipeline *p, size_t i);
+/** The id of stage @p i (its plugin's name unless the pipeline gave one). */
 TP_API const char *tp_pipeline_stage_id(const tp_pipeline *p, size_t i);
 
 #ifdef __cplusplus

@@ -129,17 +129,22 @@ typedef struct tp_plugin {
 /* ------------------------------------------------------------------ */
 /* Reading options in create().  Every option of the table has a value
  * (given or default) unless its default is NULL and it was not given.  The
- * core has already checked types, ranges and choices.                   */
+ * core has already checked types, ranges and choices.  Strings returned
+ * stay valid until the stage is destroyed.                              */
 
 /** True when the option was given in the pipeline or has a default. */
 TP_API int tp_config_has(const tp_config *cfg, const char *name);
+/** A boolean option (0 when absent). */
 TP_API int tp_config_bool(const tp_config *cfg, const char *name);
+/** A whole-number option (0 when absent). */
 TP_API long long tp_config_int(const tp_config *cfg, const char *name);
+/** A number option (0 when absent). */
 TP_API double tp_config_number(const tp_config *cfg, const char *name);
 /** String and enum options; NULL when absent. */
 TP_API const char *tp_config_string(const tp_config *cfg, const char *name);
-/** List options: the number of items and the i-th item. */
+/** The number of items of a list option (0 when absent). */
 TP_API size_t tp_config_list_size(const tp_config *cfg, const char *name);
+/** The i-th item of a list option, or NULL. */
 TP_API const char *tp_config_list_item(const tp_config *cfg, const char *name, size_t i);
 /** Any option as JSON (borrowed; NULL when absent). */
 TP_API const json_t *tp_config_json(const tp_config *cfg, const char *name);
