@@ -30,4 +30,5 @@ include $(srcdir)/tests/core/local.mk
 include $(srcdir)/tests/normalize/local.mk
 include $(srcdir)/tests/plugins/local.mk
 include $(srcdir)/tests/integration/local.mk
+include $(srcdir)/tests/sentence-split/local.mk
 include $(srcdir)/tests/entity-tag/local.mk

@@ -91,8 +91,15 @@ static const char credits[] = "image images photo photos photograph picture vide
 
 /* Capitalized first words that, right after a word without punctuation and
  * before a lowercase word, show a caption or headline running into the next
- * sentence ("... in any constituency In the New Territories ..."). */
-static const char runins[] = "the in on at according after during he she it they we this there these his their";
+ * sentence ("... in any constituency In the New Territories ...").  Pronouns
+ * are left out: older texts capitalize them for God ("imploring His blessing"). */
+static const char runins[] = "the in on at according after during this there these those";
+
+/* Verbs of saying, for attributions after a quoted question or cry. */
+static const char speech[] =
+    "said says asked asks added adds told tells replied replies shouted shouts wrote writes explained explains "
+    "noted notes insisted insists cried exclaimed wondered answered answers recalled recalls declared argued "
+    "warned warns joked quipped laughed whispered yelled screamed demanded demands pleaded tweeted posted";
 
 static int add_list(ss_lexicon *lx, const char *list, unsigned flags, tp_error *err)
 {
@@ -137,6 +144,7 @@ int ss_lexicon_add_english(ss_lexicon *lx, int abbreviations, tp_error *err)
         {zones, LX_ZONE, 0},
         {credits, LX_CREDIT, 0},
         {runins, LX_RUNIN, 0},
+        {speech, LX_SPEECH, 0},
     };
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         if (lists[i].is_abbreviation && !abbreviations)

@@ -31,7 +31,8 @@ enum {
     LX_ZONE = 1u << 14,    /* a word that follows a time: Eastern, GMT */
     LX_LINKER = 1u << 15,  /* a word after which a capital letter and period is an initial */
     LX_CREDIT = 1u << 16,  /* a credit label: "Image: Reuters", "Photo: AP" */
-    LX_RUNIN = 1u << 17    /* a first word that shows where a caption runs into a sentence */
+    LX_RUNIN = 1u << 17,   /* a first word that shows where a caption runs into a sentence */
+    LX_SPEECH = 1u << 18   /* a verb of saying: "Why?" Smith asked. */
 };
 
 typedef struct ss_lexicon ss_lexicon;

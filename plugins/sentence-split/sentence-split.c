@@ -46,7 +46,7 @@ static const tp_option options[] = {
                    "we're -> we 're."),
     TP_OPTION_BOOL("datelines", "true",
                    "End a sentence after a date that opens a paragraph and runs into the text "
-                   "(\"Monday, May 4, 2015 The council ...\")."),
+                   "(\"Monday, May 4, 2015 Council members ...\")."),
     TP_OPTION_END,
 };
 

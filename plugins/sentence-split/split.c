@@ -359,6 +359,8 @@ static void open_sentence(splitter *sp, size_t k)
 static int is_fragment(const splitter *sp, size_t upto)
 {
     size_t words = 0, first = NONE;
+    if (upto - sp->start > 40)
+        return 0; /* long enough to be a sentence (and a bounded look-back) */
     for (size_t k = sp->start; k <= upto; k++) {
         if (sp->t[k].kind == K_WORD || sp->t[k].kind == K_NUMBER) {
             if (first == NONE)
@@ -447,8 +449,8 @@ static int judge_abbreviation(splitter *sp, size_t i, const next_info *x)
     }
     if (f & LX_TIME) {
         /* "at 6 p.m. Mr. Smith left" ends; "At 5 a.m. Mr. Smith left" does not */
-        if ((word_flags(sp, x->w) & LX_ZONE) || (t[x->w].shape & SH_CAPS))
-            return KEEP;
+        if ((word_flags(sp, x->w) & (LX_ZONE | LX_WEEKDAY | LX_MONTH)) || (t[x->w].shape & SH_CAPS))
+            return KEEP; /* 9 a.m. Eastern, 10 a.m. Thursday, 5 p.m. GMT */
         return is_fragment(sp, i) ? KEEP : CUT;
     }
     if (single) {
@@ -459,19 +461,38 @@ static int judge_abbreviation(splitter *sp, size_t i, const next_info *x)
         const ss_token *p = &t[i - 1];
         if (p->kind == K_NUMBER ||
             (p->kind == K_WORD && (p->shape & SH_LOWER) && !(p->flags & TF_ABBR) && !(word_flags(sp, i - 1) & LX_LINKER))) {
-            /* ... but "writer L. Ron Hubbard": a name goes on after it */
+            /* ... but "writer L. Ron Hubbard", "spokesman J. Smith said":
+             * a name goes on after it */
             size_t w2 = x->w + 1;
             if (t[x->w].kind == K_WORD && !(t[x->w].flags & TF_ABBR) && w2 < sp->n && !t[w2].nl &&
-                t[w2].kind == K_WORD && (t[w2].shape & SH_UPPER) && !is_starter(sp, w2))
+                t[w2].kind == K_WORD &&
+                (((t[w2].shape & SH_UPPER) && !is_starter(sp, w2)) || (word_flags(sp, w2) & LX_SPEECH)))
                 return KEEP;
             sp->t[i].flags |= TF_DETACH;
             return CUT;
         }
         return KEEP;
     }
-    if (x->opener)
-        return CUT; /* Inc. "We ... */
+    if (x->opener && t[x->j].role != R_OPEN)
+        return CUT; /* Inc. "We ...  (but not Inc. (NYSE) ...) */
     return KEEP;
+}
+
+/* After a quoted question or cry: a name (perhaps with a title: "Council
+ * member Rita Gomez") and a verb of saying continue the sentence. */
+static int is_attribution(const splitter *sp, const next_info *x)
+{
+    if (x->opener || x->newline || x->w == NONE || !x->upper || is_starter(sp, x->w))
+        return 0;
+    size_t end = x->w + 6 < sp->n ? x->w + 6 : sp->n;
+    for (size_t k = x->w + 1; k < end; k++) {
+        const ss_token *w = &sp->t[k];
+        if (w->nl || w->kind != K_WORD)
+            return 0;
+        if ((w->shape & SH_LOWER) && (word_flags(sp, k) & LX_SPEECH))
+            return 1;
+    }
+    return 0;
 }
 
 /* Judge a sentence-final mark of @p type at tokens i..g, followed by closers
@@ -495,13 +516,18 @@ static int judge(splitter *sp, int type, size_t i, size_t g, size_t last)
             /* a missing space: "world.Today", "1,000.That" */
             if (type != T_PERIOD || g != i || last != g || i == 0 || x.opener || !x.upper)
                 return KEEP;
+            /* after a number or a word ending in a lowercase letter; not
+             * "D-N.Y" or "ASP.NET" */
             const ss_token *p = &t[i - 1];
-            return (p->kind == K_NUMBER || (p->kind == K_WORD && tok_len(p) >= 2)) && t[j].kind == K_WORD ? CUT
-                                                                                                      : KEEP;
+            unsigned char lastc = (unsigned char)sp->text[p->end - 1];
+            int word_end = p->kind == K_WORD && tok_len(p) >= 2 && ((lastc >= 'a' && lastc <= 'z') || lastc >= 0x80);
+            return (p->kind == K_NUMBER || word_end) && t[j].kind == K_WORD ? CUT : KEEP;
         }
         return x.lower ? KEEP : CUT;
     case T_STOP:
         if (x.punct || x.lower)
+            return KEEP;
+        if (last > g && is_attribution(sp, &x))
             return KEEP;
         return CUT;
     case T_ELLIPSIS:

@@ -214,7 +214,8 @@ static size_t domain_end(const scanner *sc, size_t i)
         size_t k = j;
         while (k < sc->n && (is_ascii_alnum(sc->s[k]) || sc->s[k] == '-'))
             k++;
-        if (k == j)
+        /* a name is at most 253 bytes: the bound keeps "aaa.bbb.ccc..." linear */
+        if (k == j || k - i > 253)
             return 0;
         prev0 = last0;
         prev1 = last1;
@@ -380,6 +381,7 @@ static size_t scan_word(scanner *sc, size_t i)
             if (b == '-') {
                 if (j > i && s[j + 1] != '-' && wordchar_at(sc, j + 1)) {
                     j++;
+                    seg = j; /* D-N.Y.: a new segment for abbreviation periods */
                     continue;
                 }
                 break;
