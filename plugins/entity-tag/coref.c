@@ -160,9 +160,9 @@ int et_resolve(et_doc *d)
             continue;
         const alias *a = get(&m, d, c->a, c->b);
         if (!a) {
-            /* a lone surname nobody introduced: in news most often a person
+            /* a lone surname or first name nobody introduced: in news most often a person
              * the reader is expected to know */
-            if (c->label == L_NONE && single && !c->after_the && (t->flags & ET_SURNAME) && !(t->shape & S_ALLCAPS) &&
+            if (c->label == L_NONE && single && !c->after_the && (t->flags & (ET_SURNAME | ET_FIRST)) && !(t->shape & S_ALLCAPS) &&
                 (!(t->flags & ET_COMMON) || c->alone) && !(t->shape & S_CAPS_MODE))
                 c->label = L_PERSON;
             continue;

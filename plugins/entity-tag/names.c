@@ -278,7 +278,7 @@ static int single(et_doc *d, size_t k, size_t s0, size_t s1, int after_the)
         (key_is(d, p, "in") || key_is(d, p, "near") || key_is(d, p, "outside") || key_is(d, p, "across") ||
          key_is(d, p, "throughout")))
         return emit(d, k, k + 1, L_GPE, NULL, 0);
-    if (IS(t, ET_COMMON) && !IS(t, ET_FIRST | ET_SURNAME))
+    if ((IS(t, ET_COMMON) && !IS(t, ET_FIRST | ET_SURNAME)) || plural_of_common(d, t))
         return 0;
     if (emit(d, k, k + 1, L_NONE, NULL, 1) != 0) /* coref.c may know it */
         return -1;
