@@ -357,15 +357,17 @@ int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err)
     size_t cur = 0, prev_sent = SIZE_MAX;
     int clause_start = 1;
     for (size_t i = 0; i < n; i++) {
-        if (sp[i].end <= sp[i].start || sp[i].end > d->len)
-            continue;
+        if (sp[i].end <= sp[i].start || sp[i].end > d->len ||
+            (d->ntok && sp[i].start < d->tok[d->ntok - 1].end))
+            continue; /* empty, out of the text, or overlapping: against the contract, skipped */
         const char *s = d->text + sp[i].start;
         size_t len = sp[i].end - sp[i].start;
         et_tok *tk = &d->tok[d->ntok];
         tk->start = sp[i].start;
         tk->end = sp[i].end;
         tk->shape = shape_of(s, len);
-        if (d->ntok && memchr(d->text + d->tok[d->ntok - 1].end, '\n', tk->start - d->tok[d->ntok - 1].end))
+        if (d->ntok && tk->start > d->tok[d->ntok - 1].end &&
+            memchr(d->text + d->tok[d->ntok - 1].end, '\n', tk->start - d->tok[d->ntok - 1].end))
             tk->shape |= S_NEWLINE;
         tk->first = s[0];
         if (grow((void **)&d->keys, &d->keys_cap, d->keys_len + 1 + ET_FOLD_MAX(len), 1) != 0)

@@ -361,6 +361,62 @@ START_TEST(spans_are_ordered_and_disjoint)
 }
 END_TEST
 
+/* Tokens made by hand through the public API, as another tokenizer might
+ * make them: entity-tag must only rely on the contract of common.md. */
+static tp_doc *doc_with_tokens(const char *text, const size_t (*tok)[2], size_t n)
+{
+    tp_error err;
+    tp_doc *doc = tp_doc_new();
+    ck_assert_ptr_nonnull(doc);
+    ck_assert_int_eq(tp_doc_set_text(doc, text, strlen(text), TP_UTF8_STRICT, &err), TP_OK);
+    tp_layer *tl = tp_doc_add_layer(doc, "tokens", TP_LAYER_HIDDEN, &err);
+    tp_layer *sl = tp_doc_add_layer(doc, "sentences", 0, &err);
+    ck_assert_ptr_nonnull(tl);
+    ck_assert_ptr_nonnull(sl);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_int_ge(tp_layer_add(tl, tok[i][0], tok[i][1], NULL, &err), 0);
+    ck_assert_int_ge(tp_layer_add(sl, 0, strlen(text), NULL, &err), 0);
+    return doc;
+}
+
+static char *run_entity_tag_only(tp_doc *doc)
+{
+    tp_pipeline *p = pipeline_with("{}");
+    tp_error err;
+    tp_error_clear(&err);
+    /* stage 1 is entity-tag: run it alone on the hand-made layers */
+    ck_assert_msg(tp_pipeline_process_stage(p, 1, doc, &err) == TP_OK, "%s", err.message);
+    char *s = harness_labeled_texts(doc, "entities");
+    tp_pipeline_free(p);
+    return s;
+}
+
+START_TEST(hand_made_tokens)
+{
+    /* "Chile's" left whole, "Peru" and "." separate */
+    const char *text = "Troops left Chile's north and Peru.";
+    const size_t tok[][2] = {{0, 6}, {7, 11}, {12, 19}, {20, 25}, {26, 29}, {30, 34}, {34, 35}};
+    tp_doc *doc = doc_with_tokens(text, tok, 7);
+    char *got = run_entity_tag_only(doc);
+    ck_assert_str_eq(got, "GPE:Peru");
+    free(got);
+    tp_doc_free(doc);
+}
+END_TEST
+
+START_TEST(tokens_against_the_contract_are_skipped)
+{
+    /* an overlapping token and an empty one: no crash, no overlapping entities */
+    const char *text = "Margaret Oyelaran met Lima officials.";
+    const size_t tok[][2] = {{0, 8}, {9, 17}, {5, 12}, {18, 21}, {22, 22}, {22, 26}, {27, 36}, {36, 37}};
+    tp_doc *doc = doc_with_tokens(text, tok, 8);
+    char *got = run_entity_tag_only(doc);
+    ck_assert_str_eq(got, "PERSON:Margaret Oyelaran|GPE:Lima");
+    free(got);
+    tp_doc_free(doc);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("entity-tag");
@@ -395,6 +451,8 @@ int main(void)
     tcase_add_test(opt, option_errors_say_where);
     tcase_add_test(opt, empty_and_plain_documents);
     tcase_add_test(opt, spans_are_ordered_and_disjoint);
+    tcase_add_test(opt, hand_made_tokens);
+    tcase_add_test(opt, tokens_against_the_contract_are_skipped);
     suite_add_tcase(s, opt);
     return harness_main(s);
 }
