@@ -551,6 +551,10 @@ static int classify(et_doc *d, size_t a, size_t b, size_t s0, size_t s1)
         }
         if ((t[a].shape & S_START) && IS(&t[a], ET_COMMON) && e == a &&
             !(first_name(&t[a]) && a + 1 < b && namey(&t[a + 1]) && !IS(&t[a + 1], ET_COMMON))) {
+            /* "Trump's wife": a lone name word that is also a common word waits
+             * for coref.c, which knows whether the document names such a person */
+            if (b == a + 1 && IS(&t[a], ET_SURNAME | ET_FIRST) && !IS(&t[a], ET_FUNCTION))
+                return emit(d, a, b, L_NONE, NULL, 1);
             after_the = 0;
             a++;
             continue;
