@@ -247,6 +247,19 @@ static int person_context(const et_doc *d, size_t k, size_t s1)
            d->text[w[1].start] == ',';
 }
 
+/* Letters of an acronym, or 0 when it has a digit: "FBI" 3, "B.C." 2, "EZ2DJ" 0. */
+static size_t acronym_letters(const et_doc *d, const et_tok *t)
+{
+    size_t n = 0;
+    for (size_t i = t->start; i < t->end; i++) {
+        char c = d->text[i];
+        if (c >= '0' && c <= '9')
+            return 0;
+        n += c >= 'A' && c <= 'Z';
+    }
+    return n;
+}
+
 /* One capitalized word that no list names as an entity. */
 static int single(et_doc *d, size_t k, size_t s0, size_t s1, int after_the)
 {
@@ -264,7 +277,7 @@ static int single(et_doc *d, size_t k, size_t s0, size_t s1, int after_the)
     if (p && IS(p, ET_TITLE | ET_HONORIFIC) && name_word)
         return emit(d, k, k + 1, L_PERSON, NULL, 0);
     if ((t->shape & S_ALLCAPS) && !(t->shape & S_CAPS_MODE) && t->end - t->start <= 6 &&
-        !IS(t, ET_COMMON | ET_ENTITY_MASK))
+        !IS(t, ET_COMMON | ET_ENTITY_MASK) && acronym_letters(d, t) >= 2)
         return emit(d, k, k + 1, L_ORG, NULL, 0);
     if (camel_case(d, t) && unknown(t))
         return emit(d, k, k + 1, L_ORG, NULL, 0);
