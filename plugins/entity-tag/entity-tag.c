@@ -29,8 +29,8 @@ static const tp_option options[] = {
                    "ORG, GPE, LOC, NORP, or NONE for names that must never be tagged.  Your entries win over the "
                    "built-in lists.  Relative paths are taken from the pipeline file's folder."),
     TP_OPTION_BOOL("case_sensitive", "false",
-                   "Match list entries only with the capitals they are written with (\"US\" but not \"Us\"); "
-                   "by default case is ignored, accents always are."),
+                   "Match list entries only with the capitals they are written with (\"Lima\" but not "
+                   "\"LIMA\"); by default case is ignored, accents always are."),
     TP_OPTION_END,
 };
 

@@ -139,7 +139,10 @@ int main(int argc, char **argv)
     }
     if (rc == 0) {
         FILE *f = fopen(out, "wb");
-        if (!f || fwrite(img, 1, size, f) != size || fclose(f) != 0) {
+        int ok = f && fwrite(img, 1, size, f) == size;
+        if (f && fclose(f) != 0)
+            ok = 0;
+        if (!ok) {
             fprintf(stderr, "%s: cannot write: %s\n", out, strerror(errno));
             rc = -1;
             remove(out);
