@@ -113,4 +113,3 @@ entitytagdatadir = $(pkgdatadir)/plugins/entity-tag/data
 entitytagdata_DATA = plugins/entity-tag/data/entity-tag.gaz
 CLEANFILES += plugins/entity-tag/data/entity-tag.gaz
 EXTRA_DIST += $(ET_GAZ_FILES) plugins/entity-tag/NOTICE plugins/entity-tag/tools/import-data.py
-EXTRA_DIST += docs/entity-tag.md
