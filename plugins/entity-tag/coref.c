@@ -135,7 +135,7 @@ int et_resolve(et_doc *d)
                     !(d->tok[k].flags & ET_NOT_ENTITY))
                     put(&m, d, k, c->b, (int32_t)i, names);
         }
-        /* a person found by context alone ("Tarlo explains") names the
+        /* a person found by context alone ("Drobnik explains") names the
          * other mentions of the same word, at the lowest rank */
         if (c->label == L_PERSON && !c->full_name)
             put(&m, d, c->a, c->b, (int32_t)i, 1);
@@ -176,7 +176,7 @@ int et_resolve(et_doc *d)
             c->canon_ref = a->cand;
         }
     }
-    /* "Aoun and Hariri", "Zay and Zayion": a word joined by "and" to a person is one */
+    /* "Ibekwe and Sorensen", "Tamsin and Orla": a word joined by "and" to a person is one */
     for (int round = 0; round < 2; round++)
         for (size_t i = 0; i < d->ncand; i++) {
             et_cand *c = &d->cand[i];

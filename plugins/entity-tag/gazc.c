@@ -9,7 +9,7 @@
  * with '#' are skipped.  Lists given first win the written form and the
  * canonical name of a key that several lists share.  Variants are added
  * here so that the lists stay plain: "ex-President" for every title,
- * "New York Times" for "The New York Times", "St. Louis" for "Saint Louis". */
+ * "Daily Courier" for "The Daily Courier", "St. Albans" for "Saint Albans". */
 #include <config.h>
 
 #include <errno.h>

@@ -65,7 +65,7 @@
 #define ET_PREFIX        (UINT64_C(1) << 30) /* the leading words of a longer key */
 #define ET_USER          (UINT64_C(1) << 31) /* from a user's list: its label wins */
 #define ET_ACRONYM       (UINT64_C(1) << 32) /* the entity's written form is all capitals */
-#define ET_FIRST_STRONG  (UINT64_C(1) << 33) /* a first name given 30,000 times or more: "Bill", "Grant" */
+#define ET_FIRST_STRONG  (UINT64_C(1) << 33) /* a first name given 30,000 times or more: "Grant", "Hope" */
 #define ET_PLACE_MOD     (UINT64_C(1) << 34) /* North, Southern, Greater: part of the place after it */
 #define ET_MISC_HEAD     (UINT64_C(1) << 35) /* Cup, War, Award: the name of an event or a work */
 #define ET_TIMEX_START   (UINT64_C(1) << 36) /* this, between, two: may start a date or a time */

@@ -46,8 +46,8 @@ static int is_particle(const et_tok *t)
 }
 
 /* The words after which "of" continues a name: "Court of Justice",
- * "Secretary of State"; place heads only at the start: "City of London",
- * "Gulf of Mexico" (but "Chittoor District" of "Andhra Pradesh"). */
+ * "Secretary of State"; place heads only at the start: "City of Harwick",
+ * "Gulf of Orla" (but "Harwick District" of "Eastland"). */
 static int head_before_of(const et_tok *t, int first)
 {
     if (IS(t, ET_ORG_HEAD | ET_TITLE | ET_TITLE_MOD))
@@ -89,7 +89,7 @@ static int is_suffix(const et_doc *d, const et_tok *t)
            key_is(d, t, "iv");
 }
 
-/* A Roman numeral after a name: "World War I", "Henry VIII". */
+/* A Roman numeral after a name: "Treaty War I", "Louis XIV". */
 static int roman(const et_doc *d, const et_tok *t)
 {
     if (!t->klen || t->klen > 4 || !(t->shape & (S_ALLCAPS | S_CAP)))
@@ -100,7 +100,7 @@ static int roman(const et_doc *d, const et_tok *t)
     return 1;
 }
 
-/* "El Mundo", "Die Zeit", "Los Alamos": a capitalized article starts the
+/* "El Diario", "Die Woche", "Los Robles": a capitalized article starts the
  * name of a paper, a club or a place, not of a person. */
 static int foreign_article(const et_doc *d, const et_tok *t)
 {
@@ -109,7 +109,7 @@ static int foreign_article(const et_doc *d, const et_tok *t)
     return (t->shape & S_CAP) && et_key_in(d->keys, t->key, t->klen, articles);
 }
 
-/* A first name that can start a name: "Bill" yes (given often), "Beautiful"
+/* A first name that can start a name: "Grant" yes (given often), "Beautiful"
  * no (a word that a few parents chose). */
 static int first_name(const et_tok *t)
 {
@@ -117,17 +117,17 @@ static int first_name(const et_tok *t)
            (!IS(t, ET_COMMON) || IS(t, ET_FIRST_STRONG));
 }
 
-/* "Falcons", "Rangers": a capitalized plural of a common noun names a team
+/* "Herons", "Otters": a capitalized plural of a common noun names a team
  * or a group, not a person. */
 static int plural_of_common(const et_doc *d, const et_tok *t)
 {
     const char *k = d->keys + t->key;
     if (t->klen < 4 || k[t->klen - 1] != 's' || strchr("siu", k[t->klen - 2]) || IS(t, ET_SURNAME | ET_FIRST))
-        return 0; /* "Hess", "Marcus", "Davis" are no plurals */
+        return 0; /* "Voss", "Brutus", "Tavis" are no plurals */
     return (et_lookup(d, et_hash_add(ET_HASH_INIT, k, t->klen - 1), k, t->klen - 1, NULL) & ET_COMMON) != 0;
 }
 
-/* A capitalized plural: "Bruins", "Pirates" (not a surname such as "Jones"). */
+/* A capitalized plural: "Herons", "Otters" (not a surname such as "Evans"). */
 static int plural_name(const et_doc *d, const et_tok *t)
 {
     const char *k = d->keys + t->key;
@@ -206,7 +206,7 @@ static const et_tok *after(const et_doc *d, size_t k, size_t s1)
     return k < s1 ? &d->tok[k] : NULL;
 }
 
-/* "SaskTel", "YouTube": a capital inside a word marks a brand, but not
+/* "StreamLoop", "DataNest": a capital inside a word marks a brand, but not
  * in "McDonald", "MacArthur", "DeVos", "LeBron", "O'Brien". */
 static int camel_case(const et_doc *d, const et_tok *t)
 {
@@ -247,7 +247,7 @@ static int person_context(const et_doc *d, size_t k, size_t s1)
            d->text[w[1].start] == ',';
 }
 
-/* Letters of an acronym, or 0 when it has a digit: "FBI" 3, "B.C." 2, "EZ2DJ" 0. */
+/* Letters of an acronym, or 0 when it has a digit: "FBI" 3, "Q.R." 2, "ZX81" 0. */
 static size_t acronym_letters(const et_doc *d, const et_tok *t)
 {
     size_t n = 0;
@@ -268,10 +268,10 @@ static int single(et_doc *d, size_t k, size_t s0, size_t s1, int after_the)
         (t->shape & S_INITIAL) || t->klen < 2)
         return 0;
     const et_tok *p = before(d, k, s0), *n = after(d, k + 1, s1);
-    /* "Jutting, now 31,": the context outweighs the word's being a common one */
+    /* "Oduya, now 31,": the context outweighs the word's being a common one */
     if (namey(t) && !after_the && !(t->shape & S_START) && person_context(d, k + 1, s1))
         return emit(d, k, k + 1, L_PERSON, NULL, 0);
-    /* "Researchers say": a plural or a word that only starts the sentence is no name */
+    /* "Analysts say": a plural or a word that only starts the sentence is no name */
     int name_word = namey(t) && !IS(t, ET_COMMON) && !plural_of_common(d, t) &&
                     !((t->shape & S_START) && unknown(t) && d->keys[t->key + t->klen - 1] == 's');
     if (p && IS(p, ET_TITLE | ET_HONORIFIC) && name_word)
@@ -285,7 +285,7 @@ static int single(et_doc *d, size_t k, size_t s0, size_t s1, int after_the)
                                     (p && IS(p, ET_SAY) && (p->shape & S_LOWER) && (!n || !n->klen)) ||
                                     person_context(d, k + 1, s1)))
         return emit(d, k, k + 1, L_PERSON, NULL, 0);
-    /* "in Reading", "near Poolesville": after a preposition of place */
+    /* "in Wexley", "near Dunmere": after a preposition of place */
     if (p && (p->shape & S_LOWER) && !(t->shape & S_START) && !IS(t, ET_FIRST_STRONG) &&
         (!n || !(n->shape & S_POSS)) &&
         (key_is(d, p, "in") || key_is(d, p, "near") || key_is(d, p, "outside") || key_is(d, p, "across") ||
@@ -328,7 +328,7 @@ static int decompose(et_doc *d, size_t a, size_t b, size_t s0, size_t s1, int af
         }
         et_match m;
         size_t e = et_match_at(d, k, b, &m);
-        /* Southern California, Greater London: the modifier belongs to the place */
+        /* Northern Eastland, Greater Harwick: the modifier belongs to the place */
         size_t p = k;
         while (e == p && p + 1 < b && IS(&d->tok[p], ET_PLACE_MOD)) {
             p++;
@@ -338,7 +338,7 @@ static int decompose(et_doc *d, size_t a, size_t b, size_t s0, size_t s1, int af
         }
         if (e == p && p > k && p + 1 <= b && capword(&d->tok[p]) && unknown(&d->tok[p]) &&
             (p + 1 == b || is_connector(d, &d->tok[p + 1]))) {
-            /* "North Kesteven": a compass word and an unknown name is a district */
+            /* "North Harwick": a compass word and an unknown name is a district */
             if (emit(d, k, p + 1, L_GPE, NULL, 0) != 0)
                 return -1;
             k = p + 1;
@@ -348,7 +348,7 @@ static int decompose(et_doc *d, size_t a, size_t b, size_t s0, size_t s1, int af
             e = p = k;
         if (e > k) {
             int label = label_of(&m);
-            /* "Sony Australia": a company's branch in a country is the company */
+            /* "Quillon Peru": a company's branch in a country is the company */
             et_match g;
             size_t f = label == L_ORG && e < b ? et_match_at(d, e, b, &g) : e;
             if (f == b && f > e && label_of(&g) == L_GPE) {
@@ -366,7 +366,7 @@ static int decompose(et_doc *d, size_t a, size_t b, size_t s0, size_t s1, int af
         while (u < b && !is_connector(d, &d->tok[u]) && !(d->tok[u].shape & S_POSS) &&
                et_match_at(d, u, b, &m) == u)
             u++;
-        /* "Castelfranco Veneto": an unknown name before a region is a town of it */
+        /* "Montevale Umbria": an unknown name before a region is a town of it */
         if (u == k + 1 && u < b && unknown(&d->tok[k]) && !(d->tok[k].shape & S_START) &&
             et_match_at(d, u, b, &m) == b && label_of(&m) == L_GPE) {
             if (emit(d, k, b, L_GPE, NULL, 0) != 0)
@@ -530,7 +530,7 @@ static size_t run_end(const et_doc *d, size_t i, size_t s1)
             }
             break;
         }
-        /* a list entry may reach further: "Bosnia and Herzegovina", "People's Party" */
+        /* a list entry may reach further: "Trinidad and Tobago", "People's Party" */
         size_t far = j;
         for (size_t k = i; k < j; k++) {
             et_match m;
@@ -564,7 +564,7 @@ static int classify(et_doc *d, size_t a, size_t b, size_t s0, size_t s1)
         }
         if ((t[a].shape & S_START) && IS(&t[a], ET_COMMON) && e == a &&
             !(first_name(&t[a]) && a + 1 < b && namey(&t[a + 1]) && !IS(&t[a + 1], ET_COMMON))) {
-            /* "Trump's wife": a lone name word that is also a common word waits
+            /* "Kowalczyk's wife": a lone name word that is also a common word waits
              * for coref.c, which knows whether the document names such a person */
             if (b == a + 1 && IS(&t[a], ET_SURNAME | ET_FIRST) && !IS(&t[a], ET_FUNCTION))
                 return emit(d, a, b, L_NONE, NULL, 1);
@@ -579,16 +579,16 @@ static int classify(et_doc *d, size_t a, size_t b, size_t s0, size_t s1)
     size_t e = et_match_at(d, a, b, &m);
     if (e == b)
         return emit(d, a, b, label_of(&m), &m, 0);
-    /* “A Beautiful Lie”: a title in quotes is a work, not a name */
+    /* “Golden Harbor Lights”: a title in quotes is a work, not a name */
     if (a > s0 && b < s1 && is_quote(d, &t[a - 1]) && is_quote(d, &t[b]))
         return 0;
     size_t last = b - 1;
     while (last > a && (!t[last].klen || is_suffix(d, &t[last]) || roman(d, &t[last])))
         last--;
-    /* "World War II", "Stanley Cup", "Grammy Award": events and works */
+    /* "Treaty War II", "Harbor Cup", "Golden Lyre Award": events and works */
     if (IS(&t[last], ET_MISC_HEAD) && !(t[last].shape & S_LOWER) && last > a)
         return 0;
-    /* "Jeffrey Dean Morgan": a first name makes a title word inside a name */
+    /* "Peter Dean Caldwell": a first name makes a title word inside a name */
     int titled = 0;
     for (size_t k = a + 1; k < b; k++)
         titled |= IS(&t[k], ET_TITLE) && !IS(&t[k], ET_FIRST);
@@ -601,7 +601,7 @@ static int classify(et_doc *d, size_t a, size_t b, size_t s0, size_t s1)
     int label = head_label(d, a, b);
     if (label != L_NONE)
         return emit(d, a, b, label, NULL, 0);
-    /* "Boston Bruins", "West Coast Eagles": a place and a plural nickname is a team */
+    /* "Lyon Herons", "Harwick Otters": a place and a plural nickname is a team */
     size_t g = et_match_at(d, a, b, &m);
     if (g > a && g < b && label_of(&m) == L_GPE && plural_name(d, &t[last])) {
         int ok = 1;
@@ -610,7 +610,7 @@ static int classify(et_doc *d, size_t a, size_t b, size_t s0, size_t s1)
         if (ok)
             return emit(d, a, b, L_ORG, NULL, 0);
     }
-    /* "Coroner William McLaughlin", "Tower Man George Hauser": common words,
+    /* "Coroner Alice Brandt", "Night Porter Frank Oduya": common words,
      * then a full name */
     for (size_t f = a + 1; f + 1 < b; f++) {
         if (!IS(&t[f - 1], ET_COMMON | ET_TITLE_MOD) || IS(&t[f - 1], ET_FIRST | ET_SURNAME | ET_ENTITY_MASK))

@@ -74,7 +74,7 @@ static int is_apostrophe_at(const char *s, size_t len, size_t i, size_t *n)
     return 0;
 }
 
-/* Punctuation a list entry may contain ("AT&T", "Washington, D.C.",
+/* Punctuation a list entry may contain ("Procter & Gamble", "Harwick, N.D.",
  * "Guinea-Bissau"); every other non-word token ends a name. */
 static int joins_names(const char *s, size_t len)
 {
