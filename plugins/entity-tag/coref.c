@@ -108,7 +108,8 @@ static int joins(const et_doc *d, size_t k)
 
 int et_resolve(et_doc *d)
 {
-    qsort(d->cand, d->ncand, sizeof *d->cand, by_start);
+    if (d->ncand > 1) /* qsort must not see the NULL of an empty list */
+        qsort(d->cand, d->ncand, sizeof *d->cand, by_start);
     size_t want = 0;
     for (size_t i = 0; i < d->ncand; i++)
         if (d->cand[i].label == L_PERSON && d->cand[i].full_name)
