@@ -2,4 +2,5 @@
 dist_pipelines_DATA += \
 	pipelines/news.json \
 	pipelines/clean.json \
+	pipelines/entities.json \
 	pipelines/sentence-split.json

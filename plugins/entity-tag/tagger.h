@@ -1,0 +1,149 @@
+/* tagger.h - what the entity-tag modules share: the stage's state, the
+ * per-document token view and the candidate entities.
+ *
+ * One document is tagged in four steps, each in its own module:
+ *   tokens.c  read the tokens and sentences layers into `et_tok`s (shape,
+ *             folded key, word-list flags)
+ *   names.c   PERSON, ORG, GPE, LOC, NORP from lists and context rules
+ *   timex.c   DATE, TIME, MONEY, PERCENT
+ *   coref.c   document-level: short mentions take the type of full ones,
+ *             and every entity gets its `canonical` name
+ * entity-tag.c glues them to the plugin ABI and writes the layer. */
+#ifndef ET_TAGGER_H
+#define ET_TAGGER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <textpipe/plugin.h>
+
+#include "fold.h"
+#include "gazetteer.h"
+
+enum et_label { L_NONE = 0, L_PERSON, L_ORG, L_GPE, L_LOC, L_NORP, L_DATE, L_TIME, L_MONEY, L_PERCENT, L_COUNT };
+extern const char *const et_label_names[L_COUNT];
+
+/* The stage's state: read-only while documents are tagged. */
+typedef struct et_tagger {
+    et_gaz builtin;
+    et_gaz user;           /* the user's gazetteers (empty when none) */
+    unsigned labels;       /* 1 << label for each label to emit */
+    int case_sensitive;    /* list entries match only as written */
+} et_tagger;
+
+/* Token shape bits. */
+enum {
+    S_WORD = 1 << 0,       /* has a letter or a digit */
+    S_CAP = 1 << 1,        /* starts with a capital (or d'/l' and a capital) */
+    S_ALLCAPS = 1 << 2,    /* two or more letters, no lower-case one */
+    S_LOWER = 1 << 3,      /* starts with a lower-case letter */
+    S_DIGIT = 1 << 4,      /* starts with a digit */
+    S_POSS = 1 << 5,       /* 's or a lone apostrophe after a word */
+    S_START = 1 << 6,      /* first word of a sentence, a quotation or after a colon */
+    S_INITIAL = 1 << 7,    /* a capital and a dot: "F." */
+    S_CAPS_MODE = 1 << 8,  /* in a headline in capitals or Title Case: case tells nothing */
+    S_HYPHEN = 1 << 9,     /* contains a hyphen */
+    S_BREAK = 1 << 10,     /* punctuation no name runs across ( ) " : ; ! ? */
+    S_NEWLINE = 1 << 11    /* a line break stands before it: names do not run across */
+};
+
+typedef struct et_tok {
+    size_t start, end;     /* bytes in the view */
+    uint32_t key, klen;    /* folded text: doc->keys + key */
+    uint64_t hash;         /* hash of the folded text alone */
+    uint64_t flags;        /* word-list flags of the token alone (built-in | user) */
+    uint32_t sent;         /* sentence index */
+    uint16_t shape;
+    char first;            /* first byte of the text (punctuation tests) */
+} et_tok;
+
+/* A candidate entity over tokens [a, b). */
+typedef struct et_cand {
+    uint32_t a, b;
+    uint8_t label;         /* L_NONE while unresolved */
+    uint8_t weak;          /* only a surname or a first name: needs the document to confirm */
+    uint8_t full_name;     /* a person's name of two words or more (coref registers it) */
+    uint8_t after_the;     /* "the" stands before it: no person */
+    uint8_t alone;         /* one capitalized word between lower-case ones, inside a sentence */
+    const et_gaz *gaz;     /* where canon lives (NULL: none) */
+    uint32_t canon;        /* canonical name from the lists */
+    int32_t canon_ref;     /* coref: index of the candidate whose text is the canonical name */
+} et_cand;
+
+/* et_match_at()'s answer for a token up to its sentence's end, kept
+ * because the rules ask for the same token several times. */
+typedef struct et_mcache {
+    uint32_t end;          /* 0: not asked yet; else the end token + 1 */
+    uint32_t limit;        /* the limit it was computed for */
+    const et_entry *entry;
+    const et_gaz *gaz;
+    uint64_t flags;
+} et_mcache;
+
+typedef struct et_doc {
+    const et_tagger *t;
+    const char *text;
+    size_t len;
+    et_tok *tok;
+    size_t ntok, tok_cap;
+    char *keys;            /* folded tokens joined by single spaces */
+    size_t keys_len, keys_cap;
+    uint32_t *sent_first;  /* first token of each sentence; sent_first[nsent] = ntok */
+    size_t nsent, sent_cap;
+    et_cand *cand;
+    size_t ncand, cand_cap;
+    et_mcache *mcache;     /* one per token */
+} et_doc;
+
+/* A gazetteer match: the combined flags of the built-in and user entries. */
+typedef struct et_match {
+    uint64_t flags;
+    const et_entry *entry; /* the entry that gives form and canonical name */
+    const et_gaz *gaz;
+} et_match;
+
+/* tokens.c */
+int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err);
+void et_doc_free(et_doc *d);
+/* The longest list entry with an entity kind that starts at token @p i and
+ * ends at or before token @p limit; returns its end token (exclusive) or i
+ * when none, with what matched in @p m. */
+size_t et_match_at(const et_doc *d, size_t i, size_t limit, et_match *m);
+/* Look a key up in both lists. */
+uint64_t et_lookup(const et_doc *d, uint64_t hash, const char *key, size_t len, et_match *m);
+/* Does the text of tokens [a, b) have the case of the entry's written form? */
+int et_case_matches(const et_doc *d, size_t a, size_t b, const et_match *m);
+int et_add_cand(et_doc *d, size_t a, size_t b, int label, const et_match *m);
+
+static inline int et_is_word(const et_tok *t) { return t->shape & S_WORD; }
+
+/* A word with its length, for tables of words compared in loops. */
+typedef struct et_word {
+    const char *s;
+    size_t n;
+} et_word;
+#define ET_WORD(lit) {(lit), sizeof(lit) - 1}
+
+/* Is the token's folded text one of @p words (ended by {NULL, 0})? */
+static inline int et_key_in(const char *keys, uint32_t key, uint32_t klen, const et_word *words)
+{
+    for (; words->s; words++)
+        if (words->n == klen && __builtin_memcmp(keys + key, words->s, klen) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is the token's folded text @p w?  Inline, so that the length of a
+ * literal is known at compile time. */
+static inline int et_key_is(const et_doc *d, const et_tok *t, const char *w)
+{
+    size_t n = __builtin_strlen(w);
+    return t->klen == n && __builtin_memcmp(d->keys + t->key, w, n) == 0;
+}
+
+/* names.c, timex.c, coref.c */
+int et_find_names(et_doc *d);
+int et_find_timex(et_doc *d);
+int et_resolve(et_doc *d);
+
+#endif

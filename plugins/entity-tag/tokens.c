@@ -1,0 +1,421 @@
+/* tokens.c - the document as the rules see it: each token of the tokens
+ * layer with its shape, its folded key and what the word lists say about
+ * it, grouped by sentence.  Only offsets are read from the layers; shapes
+ * come from the text itself, so any tokenizer that keeps to the contract
+ * (common.md) will do. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "tagger.h"
+
+const char *const et_label_names[L_COUNT] = {"", "PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY",
+                                             "PERCENT"};
+
+void et_doc_free(et_doc *d)
+{
+    free(d->tok);
+    free(d->keys);
+    free(d->sent_first);
+    free(d->cand);
+    free(d->mcache);
+    memset(d, 0, sizeof *d);
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap : 64;
+    while (n < need)
+        n *= 2;
+    void *q = realloc(*p, n * size);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = n;
+    return 0;
+}
+
+/* Letter case of one code point: 1 upper (or title), -1 lower, 0 neither;
+ * *alnum says whether it is a letter or digit. */
+static int cp_case(utf8proc_int32_t cp, int *alnum)
+{
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT:
+        *alnum = 1;
+        return 1;
+    case UTF8PROC_CATEGORY_LL:
+        *alnum = 1;
+        return -1;
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+        *alnum = 1;
+        return 0;
+    default:
+        *alnum = 0;
+        return 0;
+    }
+}
+
+static int is_apostrophe_at(const char *s, size_t len, size_t i, size_t *n)
+{
+    if (i < len && s[i] == '\'') {
+        *n = 1;
+        return 1;
+    }
+    if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+        (unsigned char)s[i + 2] == 0x99) {
+        *n = 3;
+        return 1;
+    }
+    return 0;
+}
+
+/* Punctuation a list entry may contain ("Procter & Gamble", "Harwick, N.D.",
+ * "Guinea-Bissau"); every other non-word token ends a name. */
+static int joins_names(const char *s, size_t len)
+{
+    if (len == 1)
+        return strchr("&-.,'/", s[0]) != NULL;
+    return len == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x99;
+}
+
+/* After these the next word starts a clause: its capital says nothing. */
+static int opens_clause(const char *s, size_t len)
+{
+    if (len == 1)
+        return strchr("\"(:[-", s[0]) != NULL;
+    if (len == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80)
+        return (unsigned char)s[2] == 0x9C || (unsigned char)s[2] == 0x98 || /* “ ‘ */
+               (unsigned char)s[2] == 0x94 || (unsigned char)s[2] == 0x93;  /* — – */
+    return len == 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xAB; /* « */
+}
+
+/* A short lower-case article joined by a hyphen to a capitalized name:
+ * "al-Assad", "el-Sisi", "ad-Din". */
+static int elided_article(const char *s, size_t len, size_t i)
+{
+    size_t k = i;
+    while (k < len && k - i < 4 && s[k] >= 'a' && s[k] <= 'z')
+        k++;
+    return k > i && k - i <= 3 && k + 1 < len && s[k] == '-' && s[k + 1] >= 'A' && s[k + 1] <= 'Z';
+}
+
+static uint16_t shape_of(const char *s, size_t len)
+{
+    uint16_t shape = 0;
+    size_t i = 0, upper = 0, lower = 0;
+    int first = 1;
+    size_t an;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        unsigned char c = (unsigned char)s[i];
+        utf8proc_ssize_t n = 1;
+        if (c < 0x80)
+            cp = c;
+        else if ((n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp)) <= 0) {
+            i++;
+            continue;
+        }
+        int alnum = 0, cs = 0;
+        if (c < 0x80) {
+            alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            cs = c >= 'A' && c <= 'Z' ? 1 : c >= 'a' && c <= 'z' ? -1 : 0;
+        } else {
+            cs = cp_case(cp, &alnum);
+        }
+        if (c == '-')
+            shape |= S_HYPHEN;
+        if (alnum) {
+            shape |= S_WORD;
+            if (first) {
+                first = 0;
+                if (cs > 0)
+                    shape |= S_CAP;
+                else if (cs < 0) {
+                    /* d'Ivoire, l'Aquila: the capital after the elision counts */
+                    size_t al;
+                    if ((c == 'd' || c == 'l') && is_apostrophe_at(s, len, i + 1, &al) && i + 1 + al < len &&
+                        s[i + 1 + al] >= 'A' && s[i + 1 + al] <= 'Z')
+                        shape |= S_CAP;
+                    else if (elided_article(s, len, i))
+                        shape |= S_CAP; /* al-Assad, el-Sisi, bin-Salman */
+                    else
+                        shape |= S_LOWER;
+                } else if (c >= '0' && c <= '9')
+                    shape |= S_DIGIT;
+            }
+            if (cs > 0)
+                upper++;
+            else if (cs < 0)
+                lower++;
+        }
+        i += (size_t)n;
+    }
+    if (upper >= 2 && lower == 0)
+        shape |= S_ALLCAPS;
+    if (len == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] == '.')
+        shape |= S_INITIAL;
+    if (is_apostrophe_at(s, len, 0, &an) && (len == an || (len == an + 1 && (s[an] == 's' || s[an] == 'S'))))
+        shape |= S_POSS;
+    if (!(shape & S_WORD) && !joins_names(s, len))
+        shape |= S_BREAK;
+    return shape;
+}
+
+uint64_t et_lookup(const et_doc *d, uint64_t hash, const char *key, size_t len, et_match *m)
+{
+    (void)key;
+    (void)len;
+    /* the slots alone: the hash check bits identify the key (gazetteer.h) */
+    const et_slot *b = et_gaz_slot(&d->t->builtin, hash);
+    const et_slot *u = d->t->user.data ? et_gaz_slot(&d->t->user, hash) : NULL;
+    uint64_t flags = (b ? b->flags : 0) | (u ? u->flags : 0);
+    if (u && (u->flags & ET_NOT_ENTITY)) {
+        /* the user said this is no entity: the built-in lists are overruled */
+        flags &= ~ET_ENTITY_MASK;
+        b = NULL;
+    }
+    if (m) {
+        m->flags = flags;
+        if (u && (u->flags & ET_ENTITY_MASK)) {
+            m->entry = &d->t->user.entries[u->index - 1];
+            m->gaz = &d->t->user;
+        } else {
+            m->entry = b ? &d->t->builtin.entries[b->index - 1] : NULL;
+            m->gaz = b ? &d->t->builtin : NULL;
+        }
+    }
+    return flags;
+}
+
+/* A word written in lower case: only the small table can know it (see
+ * ET_SMALL_MASK); the user's lists are small and asked in full. */
+static uint64_t lookup_lower(const et_doc *d, uint64_t hash)
+{
+    const et_slot *b = et_gaz_small_slot(&d->t->builtin, hash);
+    const et_slot *u = d->t->user.data ? et_gaz_slot(&d->t->user, hash) : NULL;
+    uint64_t flags = (b ? b->flags : 0) | (u ? u->flags : 0);
+    if (u && (u->flags & ET_NOT_ENTITY))
+        flags &= ~ET_ENTITY_MASK;
+    return flags;
+}
+
+static size_t match_at(const et_doc *d, size_t i, size_t limit, et_match *m)
+{
+    size_t best = i;
+    const et_tok *t = d->tok;
+    uint64_t h = 0;
+    for (size_t j = i; j < limit; j++) {
+        if (j > i && (t[j].shape & S_NEWLINE))
+            break;
+        if (!t[j].klen) {
+            if (t[j].shape & S_BREAK)
+                break;
+            continue;
+        }
+        h = j == i ? t[i].hash : et_hash_add(et_hash_add(h, " ", 1), d->keys + t[j].key, t[j].klen);
+        et_match mm;
+        uint64_t f = et_lookup(d, h, d->keys + t[i].key, t[j].key + t[j].klen - t[i].key, &mm);
+        if (!f)
+            break;
+        if (f & ET_ENTITY_MASK && et_case_matches(d, i, j + 1, &mm)) {
+            best = j + 1;
+            *m = mm;
+        }
+        if (!(f & ET_PREFIX))
+            break;
+    }
+    return best;
+}
+
+size_t et_match_at(const et_doc *d, size_t i, size_t limit, et_match *m)
+{
+    const et_tok *t = d->tok;
+    /* most words start nothing: their own flags say so without a lookup */
+    if (i >= limit || !t[i].klen || !(t[i].flags & (ET_ENTITY_MASK | ET_PREFIX)))
+        return i;
+    et_mcache *c = &d->mcache[i];
+    if (c->end && (c->limit == limit || (c->end - 1 <= limit && c->limit >= limit))) {
+        /* the same question, or a wider one whose answer fits */
+        if (c->end - 1 > i) {
+            m->flags = c->flags;
+            m->entry = c->entry;
+            m->gaz = c->gaz;
+        }
+        return c->end - 1;
+    }
+    et_match mm = {0, NULL, NULL};
+    size_t e = match_at(d, i, limit, &mm);
+    c->end = (uint32_t)e + 1;
+    c->limit = (uint32_t)limit;
+    c->entry = mm.entry;
+    c->gaz = mm.gaz;
+    c->flags = mm.flags;
+    if (e > i)
+        *m = mm;
+    return e;
+}
+
+int et_case_matches(const et_doc *d, size_t a, size_t b, const et_match *m)
+{
+    const et_tok *t = d->tok;
+    size_t flen = 0;
+    const char *form = m->entry ? et_gaz_str(m->gaz, m->entry->form, &flen) : NULL;
+    if (d->t->case_sensitive && form) {
+        char buf[512], fbuf[512];
+        size_t tl = t[b - 1].end - t[a].start;
+        if (ET_FOLD_MAX(tl) > sizeof buf || ET_FOLD_MAX(flen) > sizeof fbuf)
+            return 0;
+        size_t x = et_fold(d->text + t[a].start, tl, buf, 1);
+        size_t y = et_fold(form, flen, fbuf, 1);
+        return x == y && memcmp(buf, fbuf, x) == 0;
+    }
+    int caps_mode = (t[a].shape & S_CAPS_MODE) != 0;
+    if (m->flags & ET_ACRONYM && m->flags & (ET_COMMON | ET_FUNCTION)) {
+        /* "US" and "WHO" are names only when written in capitals */
+        if (caps_mode)
+            return 0;
+        for (size_t k = a; k < b; k++)
+            if (t[k].klen && !(t[k].shape & (S_ALLCAPS | S_DIGIT)) && !(t[k].end - t[k].start == 1))
+                return 0;
+        return 1;
+    }
+    if (form && flen && form[0] >= 'a' && form[0] <= 'z')
+        return 1; /* eBay, iPhone: written small on purpose */
+    return caps_mode || (t[a].shape & (S_CAP | S_DIGIT));
+}
+
+int et_add_cand(et_doc *d, size_t a, size_t b, int label, const et_match *m)
+{
+    if (grow((void **)&d->cand, &d->cand_cap, d->ncand + 1, sizeof *d->cand) != 0)
+        return -1;
+    et_cand *c = &d->cand[d->ncand++];
+    memset(c, 0, sizeof *c);
+    c->a = (uint32_t)a;
+    c->b = (uint32_t)b;
+    c->label = (uint8_t)label;
+    c->canon_ref = -1;
+    if (m && m->entry && m->entry->canon) {
+        c->gaz = m->gaz;
+        c->canon = m->entry->canon;
+    }
+    return 0;
+}
+
+/* Headlines in capitals or in Title Case: mark their tokens, since there a
+ * capital letter is no sign of a name. */
+static void mark_caps_mode(et_doc *d, size_t first, size_t end)
+{
+    size_t words = 0, caps = 0, lower = 0, allcaps = 0;
+    for (size_t i = first; i < end; i++) {
+        const et_tok *t = &d->tok[i];
+        if (!(t->shape & (S_CAP | S_LOWER)))
+            continue;
+        words++;
+        if (t->shape & S_LOWER) {
+            if (!(t->flags & ET_FUNCTION))
+                lower++;
+        } else if (t->end - t->start >= 4 || !(t->flags & ET_FUNCTION))
+            caps++;
+        if (t->shape & S_ALLCAPS)
+            allcaps++;
+    }
+    int headline = words >= 3 && lower == 0 && (allcaps * 10 >= words * 7 || caps >= 4);
+    if (headline)
+        for (size_t i = first; i < end; i++)
+            d->tok[i].shape |= S_CAPS_MODE;
+}
+
+int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err)
+{
+    memset(d, 0, sizeof *d);
+    d->t = t;
+    tp_layer *tl = tp_doc_layer(doc, "tokens");
+    if (!tl)
+        return tp_error_set(err, TP_ERR_INPUT,
+                            "the document has no 'tokens' layer: run sentence-split before entity-tag");
+    if (tp_layer_view(tl) + 1 != tp_doc_view_count(doc))
+        return tp_error_set(err, TP_ERR_INPUT,
+                            "the 'tokens' layer was made on text view %u but the newest view is %u: run the "
+                            "stages that change the text before sentence-split",
+                            tp_layer_view(tl), tp_doc_view_count(doc) - 1);
+    d->text = tp_layer_text(tl, &d->len);
+    size_t n = tp_layer_size(tl);
+    const tp_span *sp = tp_layer_spans(tl);
+    tp_layer *sl = tp_doc_layer(doc, "sentences");
+    size_t ns = sl ? tp_layer_size(sl) : 0;
+    const tp_span *ss = sl ? tp_layer_spans(sl) : NULL;
+    d->mcache = calloc(n + 1, sizeof *d->mcache);
+    if (!d->mcache || grow((void **)&d->tok, &d->tok_cap, n + 1, sizeof *d->tok) != 0 ||
+        grow((void **)&d->keys, &d->keys_cap, d->len + 16, 1) != 0 ||
+        grow((void **)&d->sent_first, &d->sent_cap, 2, sizeof *d->sent_first) != 0)
+        goto nomem;
+    size_t cur = 0, prev_sent = SIZE_MAX;
+    int clause_start = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (sp[i].end <= sp[i].start || sp[i].end > d->len ||
+            (d->ntok && sp[i].start < d->tok[d->ntok - 1].end))
+            continue; /* empty, out of the text, or overlapping: against the contract, skipped */
+        const char *s = d->text + sp[i].start;
+        size_t len = sp[i].end - sp[i].start;
+        et_tok *tk = &d->tok[d->ntok];
+        tk->start = sp[i].start;
+        tk->end = sp[i].end;
+        tk->shape = shape_of(s, len);
+        if (d->ntok && tk->start > d->tok[d->ntok - 1].end &&
+            memchr(d->text + d->tok[d->ntok - 1].end, '\n', tk->start - d->tok[d->ntok - 1].end))
+            tk->shape |= S_NEWLINE;
+        tk->first = s[0];
+        if (grow((void **)&d->keys, &d->keys_cap, d->keys_len + 1 + ET_FOLD_MAX(len), 1) != 0)
+            goto nomem;
+        size_t at = d->keys_len + (d->keys_len ? 1 : 0);
+        size_t kl = tk->shape & S_WORD ? et_fold(s, len, d->keys + at, 0) : 0;
+        if (kl) {
+            if (d->keys_len)
+                d->keys[d->keys_len] = ' ';
+            d->keys_len = at + kl;
+        }
+        tk->key = (uint32_t)(kl ? at : d->keys_len);
+        tk->klen = (uint32_t)kl;
+        tk->hash = et_hash_add(ET_HASH_INIT, d->keys + tk->key, kl);
+        if (!kl)
+            tk->flags = 0;
+        else if (tk->shape & S_LOWER)
+            tk->flags = lookup_lower(d, tk->hash); /* three words in four: the small table */
+        else
+            tk->flags = et_lookup(d, tk->hash, d->keys + tk->key, kl, NULL);
+        /* sentence: the one the token starts in (or the next one) */
+        while (cur < ns && ss[cur].end <= tk->start)
+            cur++;
+        size_t sent = cur < ns ? cur : ns;
+        if (sent != prev_sent) {
+            if (grow((void **)&d->sent_first, &d->sent_cap, d->nsent + 2, sizeof *d->sent_first) != 0)
+                goto nomem;
+            d->sent_first[d->nsent++] = (uint32_t)d->ntok;
+            prev_sent = sent;
+            clause_start = 1;
+        }
+        tk->sent = (uint32_t)(d->nsent - 1);
+        if (tk->shape & S_WORD) {
+            if (clause_start)
+                tk->shape |= S_START;
+            clause_start = 0;
+        } else if ((opens_clause(s, len) || (len == 1 && s[0] == '\'')) &&
+                   !((s[0] == '"' || s[0] == '\'') && i > 0 && sp[i].start == sp[i - 1].end)) {
+            /* a straight quote right after a word closes a quotation */
+            clause_start = 1;
+        }
+        d->ntok++;
+    }
+    d->sent_first[d->nsent] = (uint32_t)d->ntok;
+    for (size_t k = 0; k < d->nsent; k++)
+        mark_caps_mode(d, d->sent_first[k], d->sent_first[k + 1]);
+    return TP_OK;
+nomem:
+    et_doc_free(d);
+    return tp_error_set(err, TP_ERR_NOMEM, "out of memory while reading the %zu tokens of the document", n);
+}
