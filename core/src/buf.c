@@ -163,11 +163,51 @@ int tp_buf_uint(tp_buf *b, size_t v)
     return tp_buf_append(b, tmp + n, sizeof tmp - n);
 }
 
+/* Numbers with up to six decimals (scores are usually rounded to 3 or 4)
+ * written without printf: m/10^k is exactly what strtod reads back from
+ * the digits when m/10^k computed in double equals d. */
+static int short_decimal(char *out, double d)
+{
+    static const double pow10[] = {1, 10, 100, 1000, 1e4, 1e5, 1e6};
+    if (!(d > -1e9 && d < 1e9))
+        return 0;
+    for (int k = 0; k <= 6; k++) {
+        double scaled = d * pow10[k];
+        long long m = llround(scaled);
+        if ((double)m / pow10[k] != d)
+            continue;
+        char *o = out;
+        if (m < 0 || (m == 0 && signbit(d))) {
+            *o++ = '-';
+            m = -m;
+        }
+        char digits[24];
+        int n = 0;
+        do {
+            digits[n++] = (char)('0' + m % 10);
+            m /= 10;
+        } while (m);
+        while (n <= k)
+            digits[n++] = '0'; /* at least one digit before the point */
+        for (int i = n - 1; i >= 0; i--) {
+            *o++ = digits[i];
+            if (i == k && k > 0)
+                *o++ = '.';
+        }
+        *o = '\0';
+        return (int)(o - out);
+    }
+    return 0;
+}
+
 int tp_buf_json_number(tp_buf *b, double d)
 {
     if (!isfinite(d))
         return tp_buf_append(b, "null", 4);
     char tmp[40];
+    int n = short_decimal(tmp, d);
+    if (n > 0)
+        return tp_buf_append(b, tmp, (size_t)n);
     /* 15 significant digits read back exactly for most values (and keep
      * 0.4404 as "0.4404"); fall back to 17, which always does. */
     snprintf(tmp, sizeof tmp, "%.15g", d);

@@ -661,6 +661,20 @@ static int store_value(tp_doc *doc, tp_value *dst, const tp_value *src, tp_error
         }
         doc->owned[doc->nowned++] = src->u.json;
         break;
+    case TP_VALUE_NUMBERS: {
+        if (src->len && (!src->u.nums.keys || !src->u.nums.values))
+            return tp_error_set(err, TP_ERR_INVALID, "numbers attribute without keys or values");
+        double *copy = arena_alloc(&doc->mem, (src->len ? src->len : 1) * sizeof *copy);
+        if (!copy)
+            return nomem(err);
+        for (size_t i = 0; i < src->len; i++) {
+            if (!src->u.nums.keys[i] || !isfinite(src->u.nums.values[i]))
+                return tp_error_set(err, TP_ERR_INVALID, "numbers attribute: entry %zu has no key or is not finite", i);
+            copy[i] = src->u.nums.values[i];
+        }
+        v.u.nums.values = copy;
+        break;
+    }
     case TP_VALUE_INT:
         break;
     case TP_VALUE_BOOL:
@@ -816,6 +830,36 @@ int tp_doc_set_attr(tp_doc *doc, const char *key, tp_value value, tp_error *err)
 const tp_value *tp_doc_get_attr(const tp_doc *doc, const char *key)
 {
     return find_attr(doc->attrs, key);
+}
+
+int tp_value_get_number(const tp_value *v, const char *key, double *out)
+{
+    if (!v)
+        return 0;
+    if (!key) {
+        if (v->type == TP_VALUE_NUMBER || v->type == TP_VALUE_INT) {
+            *out = v->type == TP_VALUE_NUMBER ? v->u.d : (double)v->u.i;
+            return 1;
+        }
+        return 0;
+    }
+    if (v->type == TP_VALUE_NUMBERS) {
+        for (size_t i = 0; i < v->len; i++) {
+            if (strcmp(v->u.nums.keys[i], key) == 0) {
+                *out = v->u.nums.values[i];
+                return 1;
+            }
+        }
+        return 0;
+    }
+    if (v->type == TP_VALUE_JSON && json_is_object(v->u.json)) {
+        json_t *m = json_object_get(v->u.json, key);
+        if (json_is_number(m)) {
+            *out = json_number_value(m);
+            return 1;
+        }
+    }
+    return 0;
 }
 
 const tp_attr *tp_span_attrs(const tp_span *span) { return span->attrs; }

@@ -48,6 +48,17 @@ static void value_json(tp_buf *out, const tp_value *v)
     case TP_VALUE_NUMBER: tp_buf_json_number(out, v->u.d); break;
     case TP_VALUE_BOOL: tp_buf_append(out, v->u.b ? "true" : "false", v->u.b ? 4 : 5); break;
     case TP_VALUE_JSON: tp_buf_json_value(out, v->u.json); break;
+    case TP_VALUE_NUMBERS:
+        tp_buf_putc(out, '{');
+        for (size_t i = 0; i < v->len; i++) {
+            if (i)
+                tp_buf_putc(out, ',');
+            tp_buf_json_string(out, v->u.nums.keys[i], strlen(v->u.nums.keys[i]));
+            tp_buf_putc(out, ':');
+            tp_buf_json_number(out, v->u.nums.values[i]);
+        }
+        tp_buf_putc(out, '}');
+        break;
     default: tp_buf_append(out, "null", 4);
     }
 }
@@ -177,14 +188,16 @@ static void one_line(tp_buf *out, const char *s, size_t len, size_t max)
 
 static void value_text(tp_buf *out, const tp_value *v)
 {
-    if (v->type == TP_VALUE_STRING)
+    double c;
+    if (v->type == TP_VALUE_STRING) {
         one_line(out, v->u.s, v->len, 60);
-    else if (v->type == TP_VALUE_JSON && json_is_object(v->u.json) && json_object_get(v->u.json, "compound")) {
+    } else if ((v->type == TP_VALUE_JSON || v->type == TP_VALUE_NUMBERS) && tp_value_get_number(v, "compound", &c)) {
         /* sentiment-like objects: the headline number is enough here */
         tp_buf_append(out, "compound=", 9);
-        value_json(out, &(tp_value){TP_VALUE_JSON, 0, {.json = json_object_get(v->u.json, "compound")}});
-    } else
+        tp_buf_json_number(out, c);
+    } else {
         value_json(out, v);
+    }
 }
 
 int tp_write_text(tp_doc *doc, const tp_output_options *opts, tp_buf *out, tp_error *err)

@@ -83,10 +83,8 @@ static void html_escape(tp_buf *out, const char *s, size_t len)
 /* The compound score in a span's or the document's "sentiment", or NAN. */
 static double compound_of(const tp_value *v)
 {
-    if (!v || v->type != TP_VALUE_JSON || !json_is_object(v->u.json))
-        return NAN;
-    json_t *c = json_object_get(v->u.json, "compound");
-    return json_is_number(c) ? json_number_value(c) : NAN;
+    double c;
+    return tp_value_get_number(v, "compound", &c) ? c : NAN;
 }
 
 static const char *polarity(double c)

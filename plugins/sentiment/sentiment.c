@@ -100,19 +100,18 @@ static int create(const tp_config *cfg, void **state, tp_error *err)
     return TP_OK;
 }
 
-/* {"compound","positive","negative","neutral"} as a document value. */
-static int scores_value(const sent_scores *s, tp_value *out, tp_error *err)
+/* {"compound","positive","negative","neutral"} as a document value: named
+ * numbers, which the document copies into its own memory (no json_t per
+ * sentence and entity).  @p buf holds the numbers until the value is set. */
+static const char *const score_keys[4] = {"compound", "positive", "negative", "neutral"};
+
+static tp_value scores_value(const sent_scores *s, double buf[4])
 {
-    json_t *o = json_object();
-    if (!o || json_object_set_new(o, "compound", json_real(s->compound)) ||
-        json_object_set_new(o, "positive", json_real(s->pos)) ||
-        json_object_set_new(o, "negative", json_real(s->neg)) ||
-        json_object_set_new(o, "neutral", json_real(s->neu))) {
-        json_decref(o);
-        return tp_error_set(err, TP_ERR_NOMEM, "out of memory");
-    }
-    *out = tp_value_json(o);
-    return TP_OK;
+    buf[0] = s->compound;
+    buf[1] = s->pos;
+    buf[2] = s->neg;
+    buf[3] = s->neu;
+    return tp_value_numbers(score_keys, buf, 4);
 }
 
 /* Scores of one unit of text. */
@@ -247,15 +246,15 @@ static int score_entities(entity_pass *e, vader_work *w, size_t ustart, size_t u
         e->done[i] = 1;
         size_t end = sp[i].end < uend ? sp[i].end : uend;
         sent_scores s = entity_scores(w, sp[i].start - ustart, end - ustart, amp);
-        tp_value val;
         size_t clen;
         const char *canon = tp_span_get_string(&sp[i], "canonical", &clen);
         if (!canon) { /* no canonical name: the mention's own text */
             canon = e->text + sp[i].start;
             clen = sp[i].end - sp[i].start;
         }
-        if (entity_agg_add(e->agg, canon, clen, sp[i].label, &s, err) || scores_value(&s, &val, err) ||
-            tp_span_set(e->layer, i, "sentiment", val, err))
+        double nums[4];
+        if (entity_agg_add(e->agg, canon, clen, sp[i].label, &s, err) ||
+            tp_span_set(e->layer, i, "sentiment", scores_value(&s, nums), err))
             return err->status;
         sp = tp_layer_spans(e->layer);
     }
@@ -306,10 +305,9 @@ static int process(void *state, tp_doc *doc, tp_error *err)
     int rc = TP_OK;
     sent_scores s;
     size_t ntok;
-    tp_value val;
     doc_acc acc = {0, 0, 0, 0, 0};
     double sum;
-    json_t *neutral = NULL; /* our reference to the shared neutral scores */
+    double nums[4];
 
     tp_layer *sentences = tp_doc_layer(doc, "sentences");
     tp_layer *entities = tp_doc_layer(doc, "entities");
@@ -328,20 +326,7 @@ static int process(void *state, tp_doc *doc, tp_error *err)
             if (rc != TP_OK)
                 break;
             acc_add(&acc, &s, ntok, sum);
-            /* Sentences without sentiment words are common: they share one
-             * object (read-only once stored) instead of allocating five. */
-            if (s.compound == 0 && s.pos == 0 && s.neg == 0 && s.neu == 1) {
-                if (!neutral) {
-                    rc = scores_value(&s, &val, err);
-                    neutral = rc == TP_OK ? val.u.json : NULL;
-                }
-                if (rc == TP_OK)
-                    rc = tp_span_set(sentences, i, "sentiment", tp_value_json(json_incref(neutral)), err);
-            } else {
-                rc = scores_value(&s, &val, err);
-                if (rc == TP_OK)
-                    rc = tp_span_set(sentences, i, "sentiment", val, err);
-            }
+            rc = tp_span_set(sentences, i, "sentiment", scores_value(&s, nums), err);
             if (rc == TP_OK && same_view)
                 rc = score_entities(&ents, &w, from, to, vader_amplifier(w.excl, w.quest), err);
         }
@@ -367,15 +352,12 @@ static int process(void *state, tp_doc *doc, tp_error *err)
         }
     }
     if (rc == TP_OK)
-        rc = scores_value(&s, &val, err);
-    if (rc == TP_OK)
-        rc = tp_doc_set_attr(doc, "sentiment", val, err);
+        rc = tp_doc_set_attr(doc, "sentiment", scores_value(&s, nums), err);
     if (rc == TP_OK && entities) {
         json_t *agg = entity_agg_json(ents.agg);
         rc = agg ? tp_doc_set_attr(doc, "entity_sentiment", tp_value_json(agg), err)
                  : tp_error_set(err, TP_ERR_NOMEM, "out of memory");
     }
-    json_decref(neutral);
     entity_pass_free(&ents);
     vader_work_free(&w);
     return rc;

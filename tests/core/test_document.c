@@ -211,6 +211,45 @@ START_TEST(json_numbers_and_escapes)
 }
 END_TEST
 
+START_TEST(json_numbers_read_back_exactly)
+{
+    const double values[] = {0.4404, -0.3612, 3, 0.5, 1e-7, 123456.789, 0.1 + 0.2, -0.0, 1e300, 2.5e-5, 0.001,
+                             -999999.999999, 42.0, 1.0 / 3.0};
+    const char *want[] = {"0.4404", "-0.3612", "3", "0.5", NULL, "123456.789", NULL, "-0", NULL, "0.000025",
+                          "0.001", "-999999.999999", "42", NULL};
+    for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
+        tp_buf b;
+        tp_buf_init(&b);
+        tp_buf_json_number(&b, values[i]);
+        ck_assert_msg(strtod(b.data, NULL) == values[i], "%.17g written as %s", values[i], b.data);
+        if (want[i])
+            ck_assert_str_eq(b.data, want[i]);
+        tp_buf_free(&b);
+    }
+}
+END_TEST
+
+START_TEST(named_numbers_value)
+{
+    tp_doc *d = doc_with("x");
+    tp_error e;
+    static const char *const keys[] = {"compound", "positive"};
+    double v[2] = {-0.25, 0.125};
+    ck_assert_int_eq(tp_doc_set_attr(d, "sentiment", tp_value_numbers(keys, v, 2), &e), TP_OK);
+    v[0] = 99; /* the document keeps its own copy */
+    double c = 0;
+    ck_assert(tp_value_get_number(tp_doc_get_attr(d, "sentiment"), "compound", &c));
+    ck_assert(c == -0.25);
+    ck_assert(!tp_value_get_number(tp_doc_get_attr(d, "sentiment"), "missing", &c));
+    char *j = to_json(d, NULL);
+    ck_assert_str_eq(j, "{\"id\":null,\"text\":\"x\",\"sentiment\":{\"compound\":-0.25,\"positive\":0.125}}");
+    free(j);
+    double bad[1] = {NAN};
+    ck_assert_int_eq(tp_doc_set_attr(d, "other", tp_value_numbers(keys, bad, 1), &e), TP_ERR_INVALID);
+    tp_doc_free(d);
+}
+END_TEST
+
 START_TEST(json_escapes_anywhere_in_long_strings)
 {
     /* the writer skips eight bytes at a time: put each special byte at
@@ -276,6 +315,8 @@ int main(void)
     tcase_add_test(tc, json_output_uses_code_points_of_the_original);
     tcase_add_test(tc, json_numbers_and_escapes);
     tcase_add_test(tc, json_escapes_anywhere_in_long_strings);
+    tcase_add_test(tc, json_numbers_read_back_exactly);
+    tcase_add_test(tc, named_numbers_value);
     tcase_add_test(tc, cleared_document_is_reusable);
     suite_add_tcase(s, tc);
     return harness_main(s);

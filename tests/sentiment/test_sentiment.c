@@ -50,20 +50,29 @@ static tp_pipeline *with_layers(int sentences, const char *entities, const char 
     return harness_pipeline(rt, json);
 }
 
-static double field(const json_t *scores, const char *key)
+/* A member of a JSON object (entity_sentiment is one). */
+static double jfield(const json_t *scores, const char *key)
 {
     const json_t *v = json_object_get(scores, key);
     ck_assert_msg(json_is_number(v), "no number %s", key);
     return json_number_value(v);
 }
 
-/* The document's sentiment object. */
-static const json_t *doc_scores(const tp_doc *d)
+/* One of the four numbers of a sentiment value. */
+static double field(const tp_value *scores, const char *key)
+{
+    double d = 0;
+    ck_assert_msg(tp_value_get_number(scores, key, &d), "no number %s", key);
+    return d;
+}
+
+/* The document's sentiment: named numbers. */
+static const tp_value *doc_scores(const tp_doc *d)
 {
     const tp_value *v = tp_doc_get_attr(d, "sentiment");
     ck_assert_ptr_nonnull(v);
-    ck_assert_int_eq(v->type, TP_VALUE_JSON);
-    return v->u.json;
+    ck_assert_int_eq(v->type, TP_VALUE_NUMBERS);
+    return v;
 }
 
 static double doc_compound(tp_pipeline *p, const char *text)
@@ -137,7 +146,7 @@ START_TEST(vader_punctuation_and_emoticons)
 {
     tp_pipeline *p = sentiment_only(VADER);
     tp_doc *d = harness_run(p, "The food is good!!!");
-    const json_t *s = doc_scores(d);
+    const tp_value *s = doc_scores(d);
     ck_assert_double_eq_tol(field(s, "compound"), 0.5826, 1e-9); /* + 3 x 0.292 */
     ck_assert_double_eq_tol(field(s, "positive"), 0.557, 1e-9);
     ck_assert_double_eq_tol(field(s, "negative"), 0.0, 1e-9);
@@ -162,7 +171,7 @@ START_TEST(vader_empty)
 {
     tp_pipeline *p = sentiment_only(VADER);
     tp_doc *d = harness_run(p, "   ");
-    const json_t *s = doc_scores(d);
+    const tp_value *s = doc_scores(d);
     ck_assert_double_eq(field(s, "compound"), 0);
     ck_assert_double_eq(field(s, "positive"), 0);
     ck_assert_double_eq(field(s, "negative"), 0);
@@ -240,10 +249,10 @@ START_TEST(document_from_sentences)
     for (size_t i = 0; i < 2; i++) {
         const tp_value *v = tp_span_get(&tp_layer_spans(s)[i], "sentiment");
         ck_assert_ptr_nonnull(v);
-        ck_assert_int_eq(v->type, TP_VALUE_JSON);
-        double c = field(v->u.json, "compound");
+        ck_assert_int_eq(v->type, TP_VALUE_NUMBERS);
+        double c = field(v, "compound");
         ck_assert(i == 0 ? c > 0.05 : c < -0.05);
-        double sum = field(v->u.json, "positive") + field(v->u.json, "negative") + field(v->u.json, "neutral");
+        double sum = field(v, "positive") + field(v, "negative") + field(v, "neutral");
         ck_assert_double_eq_tol(sum, 1.0, 0.002);
     }
     tp_doc_free(d);
@@ -302,8 +311,8 @@ static double entity_compound(const tp_doc *d, const char *name, size_t nth)
         if (nth-- > 0)
             continue;
         const tp_value *v = tp_span_get(s, "sentiment");
-        ck_assert_msg(v && v->type == TP_VALUE_JSON, "%s has no sentiment", name);
-        return field(v->u.json, "compound");
+        ck_assert_msg(v && v->type == TP_VALUE_NUMBERS, "%s has no sentiment", name);
+        return field(v, "compound");
     }
     ck_abort_msg("no entity %s", name);
     return 0;
@@ -343,8 +352,8 @@ START_TEST(entity_aggregate)
     ck_assert_int_eq(json_integer_value(json_object_get(sd, "mentions")), 1);
     ck_assert_str_eq(json_string_value(json_object_get(nl, "label")), "GPE");
     double mean = (entity_compound(d, "Norland", 0) + entity_compound(d, "the Norlanders", 0)) / 2;
-    ck_assert_double_eq_tol(field(nl, "compound"), mean, 1e-4);
-    ck_assert_double_eq(field(sd, "compound"), entity_compound(d, "Sudria", 0));
+    ck_assert_double_eq_tol(jfield(nl, "compound"), mean, 1e-4);
+    ck_assert_double_eq(jfield(sd, "compound"), entity_compound(d, "Sudria", 0));
     tp_doc_free(d);
     tp_pipeline_free(p);
 }

@@ -55,19 +55,28 @@ typedef enum tp_value_type {
     /** Only when setting: a string with static storage (a literal, or data
      *  that outlives the document), stored without a copy.  It reads back as
      *  TP_VALUE_STRING. */
-    TP_VALUE_STATIC_STRING = 6
+    TP_VALUE_STATIC_STRING = 6,
+    /** Named numbers, written as a JSON object of numbers
+     *  ({"compound": -0.3, "positive": 0.1, ...}).  Cheaper than a json_t:
+     *  the numbers go into the document's memory, the keys (static strings,
+     *  e.g. literals) are not copied. */
+    TP_VALUE_NUMBERS = 7
 } tp_value_type;
 
 /** An attribute value. Strings are UTF-8 with an explicit length. */
 typedef struct tp_value {
     tp_value_type type;
-    size_t len;  /**< length of u.s for strings */
+    size_t len;  /**< length of u.s for strings; count of u.nums */
     union {
         const char *s;
         long long i;
         double d;
         int b;
         json_t *json;
+        struct {
+            const char *const *keys;  /**< static strings */
+            const double *values;
+        } nums;
     } u;
 } tp_value;
 
@@ -83,6 +92,9 @@ static inline tp_value tp_value_number(double d)
 { tp_value v = {TP_VALUE_NUMBER, 0, {0}}; v.u.d = d; return v; }
 static inline tp_value tp_value_bool(int b)
 { tp_value v = {TP_VALUE_BOOL, 0, {0}}; v.u.b = b != 0; return v; }
+/** @p n named numbers; @p keys must be static, @p values are copied. */
+static inline tp_value tp_value_numbers(const char *const *keys, const double *values, size_t n)
+{ tp_value v = {TP_VALUE_NUMBERS, n, {0}}; v.u.nums.keys = keys; v.u.nums.values = values; return v; }
 /** The reference to @p json is consumed when the value is stored. */
 static inline tp_value tp_value_json(json_t *json)
 { tp_value v = {TP_VALUE_JSON, 0, {0}}; v.u.json = json; return v; }
@@ -236,6 +248,11 @@ TP_API const tp_attr *tp_attr_next(const tp_attr *attr);
 TP_API const char *tp_attr_key(const tp_attr *attr);
 /** An attribute's value. */
 TP_API const tp_value *tp_attr_value(const tp_attr *attr);
+
+/** The number called @p key in @p v: a TP_VALUE_NUMBERS entry or a member
+ *  of a JSON object (or @p v itself when @p key is NULL and it is a
+ *  number).  Returns 1 and sets *out when there is one, else 0. */
+TP_API int tp_value_get_number(const tp_value *v, const char *key, double *out);
 
 /* Convenience: read a string or a number attribute of a span. */
 /** The string value of @p key, or NULL (also when it is not a string). */
