@@ -38,3 +38,4 @@ include $(srcdir)/tests/plugins/local.mk
 include $(srcdir)/tests/sentiment/local.mk
 include $(srcdir)/tests/integration/local.mk
 include $(srcdir)/tests/sentence-split/local.mk
+include $(srcdir)/tests/schedule/local.mk
