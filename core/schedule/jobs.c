@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -720,6 +721,15 @@ static int parse_job(vctx *c, json_t *job, json_t *defaults, size_t index, const
                 bad = 1;
             } else if (ends_with(a, "/")) {
                 report(c, "the output names a directory; end it with a file name");
+                bad = 1;
+            } else if (j->input == JOB_INPUT_DIR && j->input_path && j->pattern &&
+                       expand_output(NULL, j->output, name, z, t0, b, sizeof b, NULL) == 0 && strrchr(b, '/') &&
+                       (size_t)(strrchr(b, '/') - b) == strlen(j->input_path) &&
+                       strncmp(b, j->input_path, strlen(j->input_path)) == 0 &&
+                       fnmatch(j->pattern, strrchr(b, '/') + 1, FNM_PERIOD) == 0) {
+                report(c, "the output %s would be an input of the next run (it matches \"%s\" in the input "
+                          "directory); write the output elsewhere",
+                       b, j->pattern);
                 bad = 1;
             } else if (j->schedule && j->zone) {
                 /* a few consecutive runs (one pair may straddle a day) */

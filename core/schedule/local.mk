@@ -9,6 +9,7 @@ core_libtextpipe_cli_la_SOURCES += \
 	core/schedule/cron.c core/schedule/cron.h \
 	core/schedule/timefmt.c core/schedule/timefmt.h \
 	core/schedule/jobs.c core/schedule/jobs.h \
+	core/schedule/plan.c core/schedule/plan.h \
 	core/schedule/state.c core/schedule/state.h \
 	core/schedule/inputs.c core/schedule/inputs.h \
 	core/schedule/runner.c core/schedule/runner.h \

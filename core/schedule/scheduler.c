@@ -40,6 +40,7 @@
 #include "eventlog.h"
 #include "inputs.h"
 #include "jobs.h"
+#include "plan.h"
 #include "runner.h"
 #include "scheduler.h"
 #include "state.h"
@@ -105,6 +106,7 @@ typedef struct scheduler {
     int64_t stop_deadline;
     unsigned counter;
     unsigned rng;
+    char exe[PATH_MAX]; /* this program, run again for each run */
     int oneshot_result; /* -1 while waiting; else an exit code */
 } scheduler;
 
@@ -224,10 +226,18 @@ static void drop_pending(job_rt *j, size_t i)
 static int enqueue(scheduler *s, job_rt *j, int64_t slot, int attempt, pending_kind kind, int64_t not_before)
 {
     const job_def *def = j->def;
-    size_t limit = (size_t)(def ? def->policy.max_queued + def->policy.catchup_max : 1) + 1;
-    if (j->npending >= limit) {
+    size_t waiting_slots = 0;
+    for (size_t i = 0; i < j->npending; i++)
+        waiting_slots += j->pending[i].kind == PENDING_SLOT;
+    const char *why = NULL;
+    if (j->npending >= 1000)
+        why = "too many runs waiting";
+    else if (kind == PENDING_SLOT && def && def->policy.concurrency == CONC_QUEUE &&
+             waiting_slots >= (size_t)def->policy.max_queued)
+        why = "max_queued slots are already waiting";
+    if (why) {
         json_t *f = slot_fields(def, slot);
-        json_object_set_new(f, "reason", json_string("too many runs waiting (max_queued)"));
+        json_object_set_new(f, "reason", json_string(why));
         log_event(s, "skipped", j->name, f);
         return -1;
     }
@@ -243,40 +253,6 @@ static int enqueue(scheduler *s, job_rt *j, int64_t slot, int attempt, pending_k
     }
     j->pending[j->npending++] = (pending_run){slot, attempt, kind, not_before};
     return 0;
-}
-
-/* Up to @p keep of the latest slots in (after, now], oldest first, and how
- * many slots there are in all (at most @p count_cap; *more when over). */
-static size_t latest_due(const job_def *def, int64_t after, int64_t now, int64_t *out, size_t keep, size_t *total,
-                         int *more)
-{
-    const size_t count_cap = 10000;
-    size_t n = 0;
-    *more = 0;
-    *total = 0;
-    int64_t t = after;
-    while (*total < count_cap && (t = next_after(def, t)) <= now)
-        (*total)++;
-    if (*total >= count_cap && t <= now)
-        *more = 1;
-    /* The latest ones: widen a window back from now until it holds enough. */
-    for (int64_t window = 64;; window *= 8) {
-        int64_t start = now - window > after ? now - window : after;
-        n = 0;
-        size_t seen = 0;
-        for (t = next_after(def, start); t <= now; t = next_after(def, t)) {
-            if (n == keep) {
-                memmove(out, out + 1, (keep - 1) * sizeof *out);
-                n--;
-            }
-            out[n++] = t;
-            if (++seen > 10 * count_cap)
-                break;
-        }
-        if (n >= keep || start == after || window > (int64_t)400 * 366 * 86400)
-            break;
-    }
-    return n;
 }
 
 static uint32_t next_random(scheduler *s)
@@ -301,37 +277,21 @@ static void plan_job(scheduler *s, job_rt *j, int64_t now, int64_t mono)
         log_error(s, j->name, "out of memory while planning runs");
         return;
     }
-    size_t total;
-    int more;
-    size_t n = latest_due(def, last_slot(s, j), now, slots, keep, &total, &more);
-    if (n == 0) {
+    slot_plan plan;
+    if (plan_slots(def, last_slot(s, j), now, slots, &plan) == 0) {
         /* the clock went back: never act on a slot at or before the last */
         free(slots);
         int64_t last = last_slot(s, j);
         j->next_slot = next_after(def, last > now ? last : now);
         return;
     }
-    int64_t latest = slots[n - 1];
-    int on_time = now - latest <= ON_TIME_SLACK;
-    size_t first = 0, count = 0; /* the slots[first .. first+count) to run */
-    if (total == 1 && on_time) {
-        first = n - 1;
-        count = 1;
-    } else if (pol->catchup == CATCHUP_NONE) {
-        first = n - 1;
-        count = on_time ? 1 : 0;
-    } else if (pol->catchup == CATCHUP_LATEST) {
-        first = n - 1;
-        count = 1;
-    } else {
-        count = n;
-    }
-    size_t skipped = total - count;
-    if (skipped || more) {
+    int64_t latest = plan.latest;
+    size_t first = plan.first, count = plan.count;
+    if (plan.missed || plan.missed_more) {
         static const char *const names[] = {"none", "latest", "all"};
         json_t *f = json_object();
-        json_object_set_new(f, "missed", json_integer((json_int_t)skipped));
-        if (more)
+        json_object_set_new(f, "missed", json_integer((json_int_t)plan.missed));
+        if (plan.missed_more)
             json_object_set_new(f, "missed_more", json_true());
         json_object_set_new(f, "catchup", json_string(names[pol->catchup]));
         char iso[ISO_TIME_MAX];
@@ -352,7 +312,7 @@ static void plan_job(scheduler *s, job_rt *j, int64_t now, int64_t mono)
     save_state(s);
     for (size_t i = first; i < first + count; i++) {
         int64_t delay = pol->random_delay > 0 ? (int64_t)(next_random(s) % (uint64_t)(pol->random_delay * 1000 + 1)) : 0;
-        enqueue(s, j, slots[i], 1, total == 1 && on_time ? PENDING_SLOT : PENDING_CATCHUP, mono + delay);
+        enqueue(s, j, slots[i], 1, plan.catchup ? PENDING_CATCHUP : PENDING_SLOT, mono + delay);
     }
     free(slots);
     j->next_slot = next_after(def, latest);
@@ -456,11 +416,8 @@ static void schedule_retry(scheduler *s, job_rt *j, int64_t slot, int attempt, i
 {
     if (!j->def || s->stopping || s->o->trigger_job || attempt > retries)
         return;
-    int64_t wait = delay;
-    for (int i = 1; i < attempt && wait < delay_max; i++)
-        wait *= 2;
-    if (wait > delay_max)
-        wait = delay_max;
+    job_policy pol = {.retry_delay = delay, .retry_delay_max = delay_max};
+    int64_t wait = retry_backoff(&pol, attempt);
     if (enqueue(s, j, slot, attempt + 1, manual ? PENDING_MANUAL : PENDING_RETRY, mono_ms() + wait * 1000) == 0) {
         json_t *f = slot_fields(j->def, slot);
         json_object_set_new(f, "attempt", json_integer(attempt + 1));
@@ -652,7 +609,7 @@ static void start_run(scheduler *s, job_rt *j, const pending_run *p)
     char *env[] = {env_job, env_time, env_epoch, env_attempt, NULL};
     pid_t pid = -1;
     if (argv) {
-        argv[argc++] = "/proc/self/exe";
+        argv[argc++] = s->exe;
         argv[argc++] = "run";
         argv[argc++] = "-p";
         argv[argc++] = def->pipeline;
@@ -762,8 +719,8 @@ static void start_pending(scheduler *s, job_rt *j, int64_t now, int64_t mono)
         pending_run p = j->pending[0];
         if (p.not_before > mono)
             return;
-        if (def->policy.starting_deadline != NO_LIMIT && (p.kind == PENDING_SLOT || p.kind == PENDING_CATCHUP) &&
-            now - p.slot > def->policy.starting_deadline) {
+        if ((p.kind == PENDING_SLOT || p.kind == PENDING_CATCHUP) &&
+            past_starting_deadline(&def->policy, p.slot, now)) {
             drop_pending(j, 0);
             json_t *f = slot_fields(def, p.slot);
             json_object_set_new(f, "reason", json_string("could not start within starting_deadline"));
@@ -922,12 +879,14 @@ static void finish_run(scheduler *s, run *r, int wstatus)
         json_object_set_new(h, "output", json_string(r->output));
     else if (error[0])
         json_object_set_new(h, "error", json_string(error));
-    json_t *f = json_deep_copy(h);
-    json_object_del(f, "slot");
-    json_object_del(f, "time");
-    json_object_del(f, "started");
-    char iso[ISO_TIME_MAX];
-    json_object_set_new(f, "slot", json_string(def ? iso_format(def->zone, r->slot, iso) : ""));
+    /* The event: the slot first, then what the history records. */
+    json_t *f = slot_fields(def, r->slot);
+    const char *key;
+    json_t *value;
+    json_object_foreach(h, key, value) {
+        if (strcmp(key, "slot") != 0 && strcmp(key, "time") != 0 && strcmp(key, "started") != 0)
+            json_object_set(f, key, value);
+    }
     json_object_set_new(f, "pid", json_integer(r->pid));
     if (r->errlen) {
         while (r->errlen && (r->err[r->errlen - 1] == '\n' || r->err[r->errlen - 1] == '\r'))
@@ -1152,8 +1111,8 @@ static void take_requests(scheduler *s)
     struct dirent *de;
     int64_t now = (int64_t)time(NULL);
     while ((de = readdir(d)) != NULL) {
-        if (de->d_name[0] == '.')
-            continue;
+        if (de->d_name[0] == '.' || strstr(de->d_name, ".tmp-"))
+            continue; /* hidden, or a request still being written */
         char path[PATH_MAX], name[256] = "";
         snprintf(path, sizeof path, "%s/%s", s->requests_dir, de->d_name);
         FILE *f = fopen(path, "r");
@@ -1220,7 +1179,10 @@ static int wait_ms(scheduler *s, int64_t now_wall_ms, int64_t mono)
             if (w < wait)
                 wait = w;
         }
-        for (size_t k = 0; k < j->npending; k++)
+        /* Waiting entries behind a run in progress start when it ends
+         * (SIGCHLD wakes the loop), not on a timer. */
+        int blocked = j->active && !(j->def && j->def->policy.concurrency == CONC_ALLOW);
+        for (size_t k = 0; k < j->npending && !blocked; k++)
             if (j->pending[k].not_before - mono < wait)
                 wait = j->pending[k].not_before - mono;
     }
@@ -1436,6 +1398,12 @@ int scheduler_main(const sched_options *o)
         free_scheduler(&s);
         return SCHED_EXIT_FAILURE;
     }
+    /* Runs execute this program by its path, so that after an upgrade
+     * they use the new program with the new plugins (the old binary and
+     * new plugins might not fit together).  /proc/self/exe if unknown. */
+    ssize_t n = readlink("/proc/self/exe", s.exe, sizeof s.exe - 1);
+    if (n <= 0 || (s.exe[n] = '\0', strstr(s.exe, " (deleted)")))
+        snprintf(s.exe, sizeof s.exe, "/proc/self/exe");
     s.rng = (unsigned)getpid() ^ (unsigned)wall_ms() ^ 0x9E3779B9u;
     if (!s.rng)
         s.rng = 1;

@@ -21,9 +21,6 @@ typedef struct sched_options {
 
 #define DEFAULT_STOP_GRACE 30
 
-/* Slots seen more than this late count as missed (see docs). */
-#define ON_TIME_SLACK 60
-
 /* Exit codes. */
 enum {
     SCHED_EXIT_OK = 0,

@@ -108,6 +108,52 @@ grep -q '^hourly .* ok  ' list.out || fail "list after trigger: $(cat list.out)"
 grep -q '^broken .* crashed  ' list.out || fail "list after trigger: $(cat list.out)"
 grep -q 'no scheduler is running' list.out || fail "list: $(cat list.out)"
 
+# Output names are never reused: a second run on the same day gets "-2".
+mkdir in2 f1 f2
+cat >more.json <<'JSON'
+{
+  "jobs": [
+    {"name": "daily", "schedule": "@daily", "pipeline": "clean", "input": "in2/*.txt",
+     "output": "out/{job}-{time:%Y%m%d}.jsonl"},
+    {"name": "stop", "schedule": "@daily", "pipeline": "failing.json", "input": "f1/*.txt",
+     "output": "out/{job}-{time}.jsonl", "retries": 0},
+    {"name": "skip", "schedule": "@daily", "pipeline": "failing.json", "input": "f2/*.txt",
+     "output": "out/{job}-{time}.jsonl", "on_error": "skip"}
+  ]
+}
+JSON
+cat >failing.json <<'JSON'
+{"name": "failing", "stages": [{"plugin": "fail-process"}]}
+JSON
+printf 'x\n' >in2/x.txt
+"$TEXTPIPE" schedule trigger more.json daily >trigger.out 2>more.log || fail "daily: $(cat trigger.out more.log)"
+printf 'y\n' >in2/y.txt
+"$TEXTPIPE" schedule trigger more.json daily >trigger.out 2>>more.log || fail "daily again: $(cat trigger.out)"
+grep -q -- '-2\.jsonl$' trigger.out || fail "the second run of the day reused the name: $(cat trigger.out)"
+grep -q '"output_taken"' more.log || fail "the renamed output is not logged"
+[ "$(ls out/daily-* | wc -l)" -eq 2 ] || fail "daily outputs: $(ls out)"
+
+# A stage that fails: the run fails (exit 5) and the log carries its
+# message; with on_error skip the run goes past the bad document.
+printf 'please FAIL\n' >f1/a.txt
+"$TEXTPIPE" schedule trigger more.json stop >trigger.out 2>>more.log
+[ $? -eq 5 ] || fail "a failing stage did not fail the run"
+grep -q '^stop: failed: textpipe run exited with status 5$' trigger.out || fail "stop: $(cat trigger.out)"
+grep '"job":"stop"' more.log | grep '"event":"finish"' | grep -q '"stderr":"textpipe: ' || fail "no stderr in the log"
+printf 'please FAIL\n' >f2/a.txt
+printf 'fine\n' >f2/b.txt
+"$TEXTPIPE" schedule trigger more.json skip >trigger.out 2>>more.log || fail "skip: $(cat trigger.out)"
+grep -q '^skip: ok, 1 document -> ' trigger.out || fail "skip: $(cat trigger.out)"
+grep '"job":"skip"' more.log | grep -q '1 document failed and was skipped' || fail "the skipped document is not logged"
+
+# A job whose output would feed its own input is refused.
+cat >loop.json <<'JSON'
+{"jobs": [{"name": "loop", "schedule": "@hourly", "pipeline": "clean", "input": "in",
+           "output": "in/{job}-{time}.jsonl"}]}
+JSON
+"$TEXTPIPE" schedule check loop.json >check.out 2>&1
+[ $? -eq 3 ] && grep -q 'would be an input of the next run' check.out || fail "loop: $(cat check.out)"
+
 # A corrupt state file: reported with its position, left alone, refused;
 # --reset-state moves it aside and starts afresh.
 printf '{"version": 1, "jobs": {\n  "hourly": {"last_slot": 1,,}}}\n' >jobs.state.json

@@ -6,9 +6,9 @@ SCHEDULE_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/core/schedule -I$(top_sr
 SCHEDULE_TEST_LDADD = core/libtextpipe-cli.la $(TEST_LDADD)
 
 check_PROGRAMS += tests/schedule/test_cron tests/schedule/test_next tests/schedule/test_tz \
-	tests/schedule/test_jobs tests/schedule/test_state
+	tests/schedule/test_jobs tests/schedule/test_state tests/schedule/test_plan
 TESTS += tests/schedule/test_cron tests/schedule/test_next tests/schedule/test_tz \
-	tests/schedule/test_jobs tests/schedule/test_state
+	tests/schedule/test_jobs tests/schedule/test_state tests/schedule/test_plan
 
 tests_schedule_test_cron_SOURCES = tests/schedule/test_cron.c
 tests_schedule_test_cron_CPPFLAGS = $(SCHEDULE_TEST_CPPFLAGS)
@@ -34,6 +34,11 @@ tests_schedule_test_state_SOURCES = tests/schedule/test_state.c
 tests_schedule_test_state_CPPFLAGS = $(SCHEDULE_TEST_CPPFLAGS)
 tests_schedule_test_state_CFLAGS = $(TEST_CFLAGS)
 tests_schedule_test_state_LDADD = $(SCHEDULE_TEST_LDADD)
+
+tests_schedule_test_plan_SOURCES = tests/schedule/test_plan.c
+tests_schedule_test_plan_CPPFLAGS = $(SCHEDULE_TEST_CPPFLAGS)
+tests_schedule_test_plan_CFLAGS = $(TEST_CFLAGS)
+tests_schedule_test_plan_LDADD = $(SCHEDULE_TEST_LDADD)
 
 # A stage that crashes, hangs or dawdles on request (never installed).
 check_LTLIBRARIES += tests/schedule/plugins/misbehave.la
