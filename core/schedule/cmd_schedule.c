@@ -52,6 +52,7 @@ static void schedule_usage(FILE *out)
             "      --cron EXPR         `next` for a cron expression instead of a jobs file\n"
             "      --tz ZONE           the time zone of --cron (default: the machine's)\n"
             "  -h, --help              show this help\n"
+            "      --version           show the version\n"
             "\n"
             "See docs/scheduling.md for the jobs file, the policies and their defaults.\n"
             "Exit status: 0 ok, 1 failure (state locked or corrupt), 2 usage, 3 invalid jobs file,\n"
@@ -75,7 +76,7 @@ static int parse_args(int argc, char **argv, schedule_args *a)
         {"reset-state", no_argument, NULL, 'R'},   {"from", required_argument, NULL, 'F'},
         {"job", required_argument, NULL, 'J'},     {"cron", required_argument, NULL, 'C'},
         {"tz", required_argument, NULL, 'Z'},      {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"version", no_argument, NULL, 'V'},       {NULL, 0, NULL, 0},
     };
     memset(a, 0, sizeof *a);
     a->stop_grace = DEFAULT_STOP_GRACE;
@@ -110,6 +111,7 @@ static int parse_args(int argc, char **argv, schedule_args *a)
             break;
         }
         case 'h': schedule_usage(stdout); return -EXIT_OK - 1;
+        case 'V': print_version(); return -EXIT_OK - 1;
         default: fprintf(stderr, "Try '%s schedule --help'.\n", cli_program); return -EXIT_USAGE - 1;
         }
     }
@@ -386,6 +388,10 @@ int cmd_schedule(int argc, char **argv)
     const char *sub = argv[1];
     if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0 || strcmp(sub, "help") == 0) {
         schedule_usage(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(sub, "--version") == 0) {
+        print_version();
         return EXIT_OK;
     }
     schedule_args a;

@@ -321,7 +321,7 @@ static const char *const job_keys[] = {
     "output",      "enabled",     "concurrency",      "catchup",         "catchup_max",
     "starting_deadline", "timeout", "kill_grace",     "retries",         "retry_delay",
     "retry_delay_max", "random_delay", "history",     "max_queued",      "on_error",
-    NULL};
+    "threads",     NULL};
 static const char *const input_keys[] = {"dir", "pattern", "format", "min_age", "max_inputs", "jsonl", NULL};
 static const char *const top_keys[] = {"jobs", "defaults", "state", "log", NULL};
 
@@ -633,6 +633,7 @@ static int parse_job(vctx *c, json_t *job, json_t *defaults, size_t index, const
         {"history", 'n', &j->policy.history, NULL, 1, 10000},
         {"max_queued", 'n', &j->policy.max_queued, NULL, 1, 1000},
         {"on_error", 'c', &j->policy.on_error_skip, on_error, 0, 0},
+        {"threads", 'n', &j->policy.threads, NULL, 1, 256},
     };
     for (size_t i = 0; i < sizeof policies / sizeof *policies; i++) {
         v = lookup(c, job, defaults, index, policies[i].key);

@@ -43,6 +43,7 @@ typedef struct job_policy {
     int history;                    /* runs kept in the state, 20 */
     int max_queued;                 /* 10: slots waiting under "queue" */
     int on_error_skip;              /* 0: a failing document fails the run */
+    int threads;                    /* textpipe run -j; 0: its default */
 } job_policy;
 
 typedef struct job_def {

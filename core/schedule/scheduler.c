@@ -598,7 +598,7 @@ static void start_run(scheduler *s, job_rt *j, const pending_run *p)
     }
 
     /* 2. The child: exactly `textpipe run`, from the same binary. */
-    size_t argc = 0, cap = 20 + b.n;
+    size_t argc = 0, cap = 24 + b.n;
     char **argv = calloc(cap, sizeof *argv);
     char env_job[256], env_time[64 + ISO_TIME_MAX], env_epoch[64], env_attempt[64];
     char iso[ISO_TIME_MAX];
@@ -619,6 +619,12 @@ static void start_run(scheduler *s, job_rt *j, const pending_run *p)
         argv[argc++] = r->tmp;
         argv[argc++] = "--on-error";
         argv[argc++] = def->policy.on_error_skip ? "skip" : "stop";
+        char threads[16];
+        if (def->policy.threads > 0) {
+            snprintf(threads, sizeof threads, "%d", def->policy.threads);
+            argv[argc++] = "-j";
+            argv[argc++] = threads;
+        }
         if (s->o->plugin_path) {
             argv[argc++] = "--plugin-path";
             argv[argc++] = (char *)s->o->plugin_path;

@@ -16,6 +16,8 @@ $want"
 
 "$TEXTPIPE" --help | grep -q '^  schedule COMMAND' || fail "textpipe --help does not list schedule"
 "$TEXTPIPE" schedule --help | grep -q 'trigger JOBS.json JOB' || fail "schedule --help"
+"$TEXTPIPE" schedule --version | grep -q 'plugin ABI' || fail "schedule --version"
+"$TEXTPIPE" schedule next --version | grep -q 'plugin ABI' || fail "schedule next --version"
 "$TEXTPIPE" schedule frobnicate x 2>/dev/null
 [ $? -eq 2 ] || fail "an unknown subcommand is not a usage error"
 
@@ -114,7 +116,7 @@ cat >more.json <<'JSON'
 {
   "jobs": [
     {"name": "daily", "schedule": "@daily", "pipeline": "clean", "input": "in2/*.txt",
-     "output": "out/{job}-{time:%Y%m%d}.jsonl"},
+     "output": "out/{job}-{time:%Y%m%d}.jsonl", "threads": 2},
     {"name": "stop", "schedule": "@daily", "pipeline": "failing.json", "input": "f1/*.txt",
      "output": "out/{job}-{time}.jsonl", "retries": 0},
     {"name": "skip", "schedule": "@daily", "pipeline": "failing.json", "input": "f2/*.txt",
