@@ -47,7 +47,8 @@ tests_schedule_plugins_misbehave_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 tests_schedule_plugins_misbehave_la_LIBADD = core/libtextpipe.la
 
 # The daemon end to end: a few seconds each.
-TESTS += tests/schedule/daemon-exactly-once.sh tests/schedule/daemon-crash-timeout.sh \
-	tests/schedule/daemon-kill9.sh tests/schedule/daemon-reload-stop.sh tests/schedule/cli.sh
-EXTRA_DIST += tests/schedule/lib.sh tests/schedule/daemon-exactly-once.sh tests/schedule/daemon-crash-timeout.sh \
-	tests/schedule/daemon-kill9.sh tests/schedule/daemon-reload-stop.sh tests/schedule/cli.sh
+SCHEDULE_SHELL_TESTS = tests/schedule/daemon-exactly-once.sh tests/schedule/daemon-crash-timeout.sh \
+	tests/schedule/daemon-kill9.sh tests/schedule/daemon-reload-stop.sh tests/schedule/daemon-concurrency.sh \
+	tests/schedule/cli.sh
+TESTS += $(SCHEDULE_SHELL_TESTS)
+EXTRA_DIST += tests/schedule/lib.sh $(SCHEDULE_SHELL_TESTS)
