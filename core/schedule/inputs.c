@@ -112,7 +112,8 @@ int inputs_scan_dir(const job_def *j, json_t *processed, input_claimed_fn claime
             if (!json_object_get(seen, path))
                 json_object_del(processed, path);
         }
-        qsort(b->files, b->n, sizeof *b->files, older_first);
+        if (b->n > 1)
+            qsort(b->files, b->n, sizeof *b->files, older_first);
         if (b->n > (size_t)j->max_inputs) {
             for (size_t i = (size_t)j->max_inputs; i < b->n; i++)
                 free(b->files[i].path);

@@ -14,9 +14,9 @@ cat >jobs.json <<'JSON'
 {"jobs": [{"name": "slow", "schedule": "@every 1s", "pipeline": "misbehave.json", "input": "in/*.txt",
            "output": "out/{job}-{epoch}.jsonl"}]}
 JSON
-for i in 1 2 3; do printf 'SLOW document %s\n' "$i" >in/$i.txt; done
+for i in 1 2; do printf 'SLOW document %s\n' "$i" >in/$i.txt; done
 start_daemon jobs.json --plugin-path "$TEST_PLUGINS"
-wait_for 5 log_has '"event":"start"' '"inputs":3' || fail "the run did not start"
+wait_for 5 log_has '"event":"start"' '"inputs":2' || fail "the run did not start"
 run_pid=$(grep '"event":"start"' "$LOG" | head -1 | sed 's/.*"pid":\([0-9]*\).*/\1/')
 slot=$(grep '"event":"start"' "$LOG" | head -1 | sed 's/.*"output":"[^"]*slow-\([0-9]*\)\.jsonl".*/\1/')
 sleep 0.5
@@ -31,12 +31,12 @@ grep -q '"tmp":' jobs.state.json || fail "the state does not record the run in p
 start_daemon jobs.json --plugin-path "$TEST_PLUGINS"
 wait_for 5 log_has '"event":"recovered"' '"status":"interrupted"' || fail "the interrupted run was not recovered"
 log_has '"event":"resume"' '"attempt":2' || fail "the interrupted slot is not run again"
-wait_for 10 log_has '"event":"finish"' '"status":"ok"' '"documents":3' || fail "the slot was not run again"
+wait_for 10 log_has '"event":"finish"' '"status":"ok"' '"documents":2' || fail "the slot was not run again"
 [ -f "out/slow-$slot.jsonl" ] || fail "the rerun did not write the slot's own file out/slow-$slot.jsonl: $(ls out)"
 sleep 1.2
 stop_daemon
 [ "$STOP_STATUS" -eq 0 ] || fail "exit status $STOP_STATUS"
-exactly_once 3
+exactly_once 2
 no_leftovers
 [ "$(ls out/*.jsonl | wc -l)" -eq 1 ] || fail "more than one output: $(ls out)"
 
@@ -60,7 +60,7 @@ cat >b/jobs.state.json <<JSON
 JSON
 start_daemon b/jobs.json --plugin-path "$TEST_PLUGINS"
 wait_for 5 log_has '"event":"recovered"' '"status":"ok"' || fail "the published run was not recorded"
-sleep 2.2
+sleep 1.5
 stop_daemon
 [ "$STOP_STATUS" -eq 0 ] || fail "exit status $STOP_STATUS"
 log_has '"event":"start"' '"job":"slow"' '"inputs":1' && fail "the recorded input was processed again"
