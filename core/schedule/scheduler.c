@@ -555,20 +555,27 @@ static void start_run(scheduler *s, job_rt *j, const pending_run *p)
     json_t *intent = json_pack("{s:I, s:i, s:b, s:I, s:s, s:s}", "slot", (json_int_t)p->slot, "attempt", p->attempt,
                                "manual", p->kind == PENDING_MANUAL, "started", (json_int_t)now, "output", r->output,
                                "tmp", r->tmp);
+    /* Out of memory here must not lose what the run takes: without its
+     * inputs in the record they would never be marked processed. */
+    int complete = intent != NULL;
     if (intent && def->input == JOB_INPUT_DIR) {
         json_t *list = json_array();
-        for (size_t i = 0; i < b.n; i++)
-            json_array_append_new(list, json_pack("{s:s, s:I, s:I}", "path", b.files[i].path, "size",
-                                                  (json_int_t)b.files[i].size, "mtime_ns",
-                                                  (json_int_t)b.files[i].mtime_ns));
-        json_object_set_new(intent, "inputs", list);
+        for (size_t i = 0; list && i < b.n; i++)
+            complete &= json_array_append_new(list, json_pack("{s:s, s:I, s:I}", "path", b.files[i].path, "size",
+                                                              (json_int_t)b.files[i].size, "mtime_ns",
+                                                              (json_int_t)b.files[i].mtime_ns)) == 0;
+        complete &= list && json_object_set_new(intent, "inputs", list) == 0;
     } else if (intent) {
-        json_object_set_new(intent, "slice", json_string(r->slice));
-        json_object_set_new(intent, "jsonl",
-                            json_pack("{s:I, s:I, s:I, s:I, s:I, s:I}", "dev", (json_int_t)b.dev, "ino",
-                                      (json_int_t)b.ino, "from", (json_int_t)b.from, "offset", (json_int_t)b.to,
-                                      "first_line", (json_int_t)b.first_line, "line",
-                                      (json_int_t)(b.first_line - 1 + b.lines)));
+        complete &= json_object_set_new(intent, "slice", json_string(r->slice)) == 0;
+        complete &= json_object_set_new(intent, "jsonl",
+                                        json_pack("{s:I, s:I, s:I, s:I, s:I, s:I}", "dev", (json_int_t)b.dev, "ino",
+                                                  (json_int_t)b.ino, "from", (json_int_t)b.from, "offset",
+                                                  (json_int_t)b.to, "first_line", (json_int_t)b.first_line, "line",
+                                                  (json_int_t)(b.first_line - 1 + b.lines))) == 0;
+    }
+    if (intent && !complete) {
+        json_decref(intent);
+        intent = NULL;
     }
     json_t *running = json_object_get(sj, "running");
     if (!running) {
@@ -796,29 +803,36 @@ static void free_run(run *r)
     free(r);
 }
 
-static void mark_processed(scheduler *s, job_rt *j, json_t *intent)
+/* Record the run's inputs as processed.  -1 when out of memory (then the
+ * inputs may be processed again: logged, never silent). */
+static int mark_processed(scheduler *s, job_rt *j, json_t *intent)
 {
     json_t *sj = state_job(&s->state, j->name, 1);
     json_t *jl = json_object_get(intent, "jsonl");
+    int rc = 0;
     if (jl) {
-        json_object_set_new(sj, "jsonl",
-                            json_pack("{s:O, s:O, s:O, s:O}", "dev", json_object_get(jl, "dev"), "ino",
-                                      json_object_get(jl, "ino"), "offset", json_object_get(jl, "offset"), "line",
-                                      json_object_get(jl, "line")));
-        return;
+        rc = json_object_set_new(sj, "jsonl",
+                                 json_pack("{s:O, s:O, s:O, s:O}", "dev", json_object_get(jl, "dev"), "ino",
+                                           json_object_get(jl, "ino"), "offset", json_object_get(jl, "offset"),
+                                           "line", json_object_get(jl, "line")));
+    } else {
+        json_t *processed = json_object_get(sj, "processed");
+        if (!processed) {
+            processed = json_object();
+            rc = json_object_set_new(sj, "processed", processed);
+        }
+        json_t *in;
+        size_t i;
+        json_array_foreach(json_object_get(intent, "inputs"), i, in) {
+            rc |= json_object_set_new(processed, json_string_value(json_object_get(in, "path")),
+                                      json_pack("{s:O, s:O}", "size", json_object_get(in, "size"), "mtime_ns",
+                                                json_object_get(in, "mtime_ns")));
+        }
     }
-    json_t *processed = json_object_get(sj, "processed");
-    if (!processed) {
-        processed = json_object();
-        json_object_set_new(sj, "processed", processed);
-    }
-    json_t *in;
-    size_t i;
-    json_array_foreach(json_object_get(intent, "inputs"), i, in) {
-        json_object_set_new(processed, json_string_value(json_object_get(in, "path")),
-                            json_pack("{s:O, s:O}", "size", json_object_get(in, "size"), "mtime_ns",
-                                      json_object_get(in, "mtime_ns")));
-    }
+    if (rc)
+        log_error(s, j->name, "out of memory: the inputs of a finished run could not all be recorded and may be "
+                              "processed again");
+    return rc ? -1 : 0;
 }
 
 static void finish_run(scheduler *s, run *r, int wstatus)
