@@ -39,3 +39,4 @@ include $(srcdir)/tests/sentiment/local.mk
 include $(srcdir)/tests/integration/local.mk
 include $(srcdir)/tests/sentence-split/local.mk
 include $(srcdir)/tests/entity-tag/local.mk
+include $(srcdir)/tests/schedule/local.mk

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "../schedule/cmd_schedule.h"
 
 const char *cli_program = "textpipe";
 
@@ -20,6 +21,7 @@ static void usage(FILE *out)
             "  plugins               list the plugins that can be loaded, and from where\n"
             "  describe PLUGIN       show a plugin's options and what it needs and makes\n"
             "  new-plugin NAME       write a skeleton plugin that builds and runs as written\n"
+            "  schedule COMMAND      run pipelines on schedules (run, check, next, list, trigger)\n"
             "\n"
             "  textpipe COMMAND --help   help for one command\n"
             "  textpipe --version        print the version\n"
@@ -60,6 +62,7 @@ int main(int argc, char **argv)
         {"plugins", cmd_plugins},
         {"describe", cmd_describe},
         {"new-plugin", cmd_new_plugin},
+        {"schedule", cmd_schedule},
     };
     if (argc < 2) {
         usage(stderr);
