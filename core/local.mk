@@ -39,6 +39,7 @@ noinst_LTLIBRARIES += core/libtextpipe-cli.la
 core_libtextpipe_cli_la_SOURCES = \
 	core/cli/cli.h \
 	core/cli/input.c core/cli/input.h \
+	core/cli/jsonl_fast.c core/cli/jsonl_fast.h \
 	core/cli/locations.c core/cli/locations.h \
 	core/cli/cmd_run.c \
 	core/cli/runner.c core/cli/runner.h \

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "input.h"
+#include "jsonl_fast.h"
 
 input_format input_guess_format(const char *path)
 {
@@ -42,8 +43,9 @@ void input_close(input_source *src)
 void input_record_free(input_record *rec)
 {
     free(rec->data);
-    rec->data = NULL;
-    rec->len = rec->cap = 0;
+    free(rec->scratch);
+    rec->data = rec->scratch = NULL;
+    rec->len = rec->cap = rec->scratch_cap = 0;
 }
 
 /* Read all of @p f into the record's buffer. */
@@ -109,7 +111,7 @@ static int bad_line(const input_record *rec, tp_error *err, const char *msg)
     return tp_error_set(err, TP_ERR_INPUT, "%s:%zu: %s", rec->name, rec->lineno, msg);
 }
 
-static int decode_text(const input_record *rec, tp_doc *doc, tp_utf8_policy policy, tp_error *err)
+static int decode_text(input_record *rec, tp_doc *doc, tp_utf8_policy policy, tp_error *err)
 {
     int rc = tp_doc_set_text(doc, rec->data ? rec->data : "", rec->len, policy, err);
     if (rc == TP_OK)
@@ -119,8 +121,56 @@ static int decode_text(const input_record *rec, tp_doc *doc, tp_utf8_policy poli
     return rc;
 }
 
-static int decode_jsonl(const input_record *rec, tp_doc *doc, tp_utf8_policy policy, tp_error *err)
+/* The usual record, decoded without jansson (see jsonl_fast.h).  Returns
+ * 1 when done (rc in *rc), 0 when the jansson path must decide. */
+static int decode_jsonl_fast(input_record *rec, tp_doc *doc, tp_utf8_policy policy, tp_error *err, int *rc)
 {
+    if (rec->scratch_cap < rec->len + 1) {
+        char *s = realloc(rec->scratch, rec->len + 1);
+        if (!s)
+            return 0;
+        rec->scratch = s;
+        rec->scratch_cap = rec->len + 1;
+    }
+    jsonl_fields f;
+    if (!tp_utf8_valid(rec->data, rec->len, NULL) || !jsonl_fast_decode(rec->data, rec->len, rec->scratch, &f))
+        return 0;
+    json_t *id = NULL;
+    if (f.id_kind == JSONL_ID_STRING) {
+        id = json_stringn_nocheck(f.id, f.id_len);
+    } else if (f.id_kind == JSONL_ID_INTEGER) {
+        char digits[32];
+        if (f.id_len >= sizeof digits)
+            return 0; /* too big for an integer: jansson says so */
+        memcpy(digits, f.id, f.id_len);
+        digits[f.id_len] = '\0';
+        errno = 0;
+        long long v = strtoll(digits, NULL, 10);
+        if (errno == ERANGE)
+            return 0;
+        id = json_integer((json_int_t)v);
+    } else {
+        id = json_integer((json_int_t)rec->lineno);
+    }
+    if (!id) {
+        *rc = tp_error_set(err, TP_ERR_NOMEM, "out of memory");
+        return 1;
+    }
+    *rc = tp_doc_set_text(doc, f.text, f.text_len, policy, err);
+    if (*rc == TP_OK)
+        *rc = tp_doc_set_id_json(doc, id, err);
+    else
+        tp_error_prefix(err, "%s:%zu: in \"text\"", rec->name, rec->lineno);
+    json_decref(id);
+    return 1;
+}
+
+static int decode_jsonl(input_record *rec, tp_doc *doc, tp_utf8_policy policy, tp_error *err)
+{
+    int rc;
+    if (decode_jsonl_fast(rec, doc, policy, err, &rc))
+        return rc;
+    tp_doc_clear(doc);
     json_error_t je;
     json_t *obj = json_loadb(rec->data, rec->len, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
     if (!obj && policy == TP_UTF8_REPLACE && strstr(je.text, "UTF-8")) {
@@ -137,7 +187,6 @@ static int decode_jsonl(const input_record *rec, tp_doc *doc, tp_utf8_policy pol
         return tp_error_set(err, TP_ERR_INPUT,
                             "%s:%zu:%d: not JSON: %s; each line must be {\"id\": ..., \"text\": \"...\"}",
                             rec->name, rec->lineno, je.column, je.text);
-    int rc;
     json_t *text = json_object_get(obj, "text");
     json_t *id = json_object_get(obj, "id");
     if (!json_is_object(obj))
@@ -166,7 +215,7 @@ static int decode_jsonl(const input_record *rec, tp_doc *doc, tp_utf8_policy pol
     return rc;
 }
 
-int input_decode(const input_record *rec, tp_doc *doc, tp_utf8_policy policy, tp_error *err)
+int input_decode(input_record *rec, tp_doc *doc, tp_utf8_policy policy, tp_error *err)
 {
     tp_doc_clear(doc);
     return rec->format == INPUT_JSONL ? decode_jsonl(rec, doc, policy, err) : decode_text(rec, doc, policy, err);

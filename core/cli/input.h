@@ -27,6 +27,8 @@ typedef struct input_source {
 typedef struct input_record {
     char *data;
     size_t len, cap;
+    char *scratch;        /* for unescaping, reused */
+    size_t scratch_cap;
     input_format format;
     const char *name;
     size_t lineno;        /* JSONL: its line; text: 0 */
@@ -41,7 +43,7 @@ void input_close(input_source *src);
 int input_read(input_source *src, input_record *rec, tp_error *err);
 /* Clear @p doc and fill it from @p rec: id and text.  Returns TP_OK or a
  * negative tp_status with @p err saying where ("file:line: ..."). */
-int input_decode(const input_record *rec, tp_doc *doc, tp_utf8_policy policy, tp_error *err);
+int input_decode(input_record *rec, tp_doc *doc, tp_utf8_policy policy, tp_error *err);
 void input_record_free(input_record *rec);
 
 /* Both steps at once: 1 when a document was read, 0 at the end, <0 on an

@@ -174,6 +174,11 @@ int tp_doc_set_text(tp_doc *doc, const char *text, size_t len, tp_utf8_policy po
     return TP_OK;
 }
 
+int tp_utf8_valid(const char *s, size_t len, size_t *bad_offset)
+{
+    return utf8_check(s, len, bad_offset, NULL);
+}
+
 int tp_doc_set_id(tp_doc *doc, const char *id, tp_error *err)
 {
     json_t *j = json_string(id ? id : "");

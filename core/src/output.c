@@ -28,15 +28,39 @@ typedef struct orig_extent {
     size_t byte_start, byte_end, cp_start, cp_end;
 } orig_extent;
 
-static orig_extent extent_of(tp_doc *doc, const tp_layer *layer, const tp_span *s)
+/* Spans come in text order, so code points are counted forward from the
+ * last position asked for instead of from the start of a block. */
+typedef struct cp_cursor {
+    size_t byte, cp;
+} cp_cursor;
+
+static size_t cp_at(tp_doc *doc, cp_cursor *c, size_t byte)
+{
+    if (doc->ascii)
+        return byte;
+    if (byte < c->byte || byte - c->byte > 4096) {
+        c->byte = byte;
+        c->cp = tp_doc_codepoint(doc, byte);
+        return c->cp;
+    }
+    const unsigned char *t = (const unsigned char *)doc->views[0].text;
+    size_t n = c->cp;
+    for (size_t i = c->byte; i < byte; i++)
+        n += (t[i] & 0xC0) != 0x80;
+    c->byte = byte;
+    c->cp = n;
+    return n;
+}
+
+static orig_extent extent_of(tp_doc *doc, const tp_layer *layer, const tp_span *s, cp_cursor *c)
 {
     orig_extent e;
     e.byte_start = tp_doc_to_original(doc, layer->view, s->start, TP_EDGE_START);
     e.byte_end = tp_doc_to_original(doc, layer->view, s->end, TP_EDGE_END);
     if (e.byte_end < e.byte_start)
         e.byte_end = e.byte_start; /* an empty span next to a deletion */
-    e.cp_start = tp_doc_codepoint(doc, e.byte_start);
-    e.cp_end = e.byte_end == e.byte_start ? e.cp_start : tp_doc_codepoint(doc, e.byte_end);
+    e.cp_start = cp_at(doc, c, e.byte_start);
+    e.cp_end = e.byte_end == e.byte_start ? e.cp_start : cp_at(doc, c, e.byte_end);
     return e;
 }
 
@@ -72,10 +96,10 @@ static void key_json(tp_buf *out, const char *key, int pretty)
         tp_buf_putc(out, ':');
 }
 
-static void span_json(tp_buf *out, tp_doc *doc, const tp_layer *layer, const tp_span *s, int pretty)
+static void span_json(tp_buf *out, tp_doc *doc, const tp_layer *layer, const tp_span *s, int pretty, cp_cursor *c)
 {
     const doc_view *orig = &doc->views[0];
-    orig_extent e = extent_of(doc, layer, s);
+    orig_extent e = extent_of(doc, layer, s, c);
     const char *sep = pretty ? ", " : ",";
     tp_buf_putc(out, '{');
     key_json(out, "start", pretty);
@@ -139,12 +163,13 @@ int tp_write_json(tp_doc *doc, const tp_output_options *opts, tp_buf *out, tp_er
         tp_buf_append(out, nl, strlen(nl));
         key_json(out, layer->name, pretty);
         tp_buf_putc(out, '[');
+        cp_cursor c = {0, 0};
         for (size_t k = 0; k < layer->n; k++) {
             if (k)
                 tp_buf_putc(out, ',');
             if (pretty)
                 tp_buf_append(out, "\n    ", 5);
-            span_json(out, doc, layer, &layer->spans[k], pretty);
+            span_json(out, doc, layer, &layer->spans[k], pretty, &c);
         }
         if (pretty && layer->n)
             tp_buf_append(out, "\n  ", 3);
@@ -216,9 +241,10 @@ int tp_write_text(tp_doc *doc, const tp_output_options *opts, tp_buf *out, tp_er
         if (!wanted(layer, opts))
             continue;
         tp_buf_printf(out, "\n%s (%zu)\n", layer->name, layer->n);
+        cp_cursor c = {0, 0};
         for (size_t k = 0; k < layer->n; k++) {
             const tp_span *s = &layer->spans[k];
-            orig_extent e = extent_of(doc, layer, s);
+            orig_extent e = extent_of(doc, layer, s, &c);
             tp_buf_printf(out, "  %5zu-%-5zu ", e.cp_start, e.cp_end);
             if (s->label)
                 tp_buf_printf(out, "%-8s ", s->label);

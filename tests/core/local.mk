@@ -32,3 +32,10 @@ tests_core_test_html_SOURCES = tests/core/test_html.c
 tests_core_test_html_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_core_test_html_CFLAGS = $(TEST_CFLAGS)
 tests_core_test_html_LDADD = $(TEST_LDADD)
+
+check_PROGRAMS += tests/core/test_jsonl_fast
+TESTS += tests/core/test_jsonl_fast
+tests_core_test_jsonl_fast_SOURCES = tests/core/test_jsonl_fast.c core/cli/jsonl_fast.c
+tests_core_test_jsonl_fast_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/core/cli -I$(top_srcdir)/tests
+tests_core_test_jsonl_fast_CFLAGS = $(TEST_CFLAGS)
+tests_core_test_jsonl_fast_LDADD = $(TEST_LDADD)

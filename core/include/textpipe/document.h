@@ -119,6 +119,11 @@ TP_API void tp_doc_clear(tp_doc *doc);
  *  cleared).  Invalid UTF-8 is refused or repaired as @p policy says. */
 TP_API int tp_doc_set_text(tp_doc *doc, const char *text, size_t len,
                            tp_utf8_policy policy, tp_error *err);
+/** True when @p s[0..len) is well-formed UTF-8 (no overlongs, surrogates
+ *  or code points above U+10FFFF); else 0 with the offset of the first bad
+ *  byte in *bad_offset (may be NULL). */
+TP_API int tp_utf8_valid(const char *s, size_t len, size_t *bad_offset);
+
 /** Set the document id to a string (copied). */
 TP_API int tp_doc_set_id(tp_doc *doc, const char *id, tp_error *err);
 /** Set the document id to a JSON scalar (a new reference is taken). */
