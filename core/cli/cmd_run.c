@@ -239,6 +239,8 @@ int cmd_run(int argc, char **argv)
         if (code == EXIT_OK)
             code = EXIT_FAILURE_OTHER;
     }
+    if (res.duplicate_ids > 10)
+        fprintf(stderr, "%s: warning: %zu documents in all repeated an earlier id\n", cli_program, res.duplicate_ids);
     if (res.failed)
         fprintf(stderr, "%s: %zu document%s failed and %s skipped (%s); %zu written\n", cli_program, res.failed,
                 res.failed == 1 ? "" : "s", res.failed == 1 ? "was" : "were", res.failures, res.written);

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,8 @@ enum { BUF_KEEP_MAX = 4 << 20 };
 
 typedef struct slot {
     int state;
+    uint64_t id_hash;       /* of the document's id, 0 when there is none */
+    char id_text[64];       /* the id as JSON (strings quoted), cut, for the warning */
     int status;             /* TP_OK, or the failure's tp_status */
     int is_eof;             /* the input is over (no document) */
     tp_buf out;
@@ -32,8 +35,17 @@ typedef struct slot {
     int jsonl;
 } slot;
 
+/* Ids seen so far, to warn about repeats: 64-bit hashes with the line
+ * (or input number) where each was first seen; 16 bytes a document. */
+typedef struct id_table {
+    uint64_t *hash;
+    size_t *line;
+    size_t cap, n;
+} id_table;
+
 typedef struct shared {
     const runner_config *cfg;
+    id_table ids;
     runner_result *res;
     pthread_mutex_t lock;
     pthread_cond_t space;   /* a slot was freed */
@@ -117,6 +129,73 @@ static void note_failure(runner_result *res, const slot *s)
     }
 }
 
+static uint64_t hash_id(const char *kind, const char *s, size_t len)
+{
+    uint64_t h = UINT64_C(1469598103934665603);
+    for (const char *p = kind; *p; p++)
+        h = (h ^ (unsigned char)*p) * UINT64_C(1099511628211);
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * UINT64_C(1099511628211);
+    return h ? h : 1;
+}
+
+/* Record @p h first seen at @p line; returns the earlier line when it was
+ * seen before, else 0.  Out of memory: ids are no longer checked. */
+static size_t id_seen(id_table *t, uint64_t h, size_t line)
+{
+    if (t->n * 2 >= t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 1024;
+        uint64_t *nh = calloc(cap, sizeof *nh);
+        size_t *nl = calloc(cap, sizeof *nl);
+        if (!nh || !nl) {
+            free(nh);
+            free(nl);
+            return 0;
+        }
+        for (size_t i = 0; i < t->cap; i++) {
+            if (!t->hash[i])
+                continue;
+            size_t k = t->hash[i] & (cap - 1);
+            while (nh[k])
+                k = (k + 1) & (cap - 1);
+            nh[k] = t->hash[i];
+            nl[k] = t->line[i];
+        }
+        free(t->hash);
+        free(t->line);
+        t->hash = nh;
+        t->line = nl;
+        t->cap = cap;
+    }
+    size_t k = h & (t->cap - 1);
+    while (t->hash[k]) {
+        if (t->hash[k] == h)
+            return t->line[k];
+        k = (k + 1) & (t->cap - 1);
+    }
+    t->hash[k] = h;
+    t->line[k] = line;
+    t->n++;
+    return 0;
+}
+
+/* With the lock held: warn when a written document repeats an id. */
+static void check_id(shared *sh, const slot *s)
+{
+    if (!s->id_hash)
+        return;
+    size_t where = s->jsonl ? s->line : sh->res->written + 1;
+    size_t first = id_seen(&sh->ids, s->id_hash, where ? where : 1);
+    if (!first)
+        return;
+    if (++sh->res->duplicate_ids <= 10)
+        fprintf(stderr,
+                "%s: %s%s%zu: warning: id %s was already used by %s %zu; both are processed (give each document "
+                "its own id to tell their results apart)\n",
+                cli_program, s->source ? s->source : "", s->jsonl ? ":" : " #", where, s->id_text,
+                s->jsonl ? "line" : "input", first);
+}
+
 static void halt(shared *sh, int exit_code)
 {
     sh->res->exit_code = exit_code;
@@ -142,6 +221,7 @@ static void flush_ready(shared *sh)
                 fprintf(stderr, "%s: cannot write %s: %s\n", cli_program, cfg->out_name, strerror(errno));
                 halt(sh, EXIT_FAILURE_OTHER);
             } else {
+                check_id(sh, s);
                 res->written++;
             }
         } else {
@@ -187,6 +267,7 @@ static void *worker(void *arg)
         slot *s = &sh->slots[seq % sh->keep];
         s->state = SLOT_BUSY;
         s->status = TP_OK;
+        s->id_hash = 0;
         s->error[0] = '\0';
         tp_buf_reset(&s->out);
         tp_error err;
@@ -206,6 +287,10 @@ static void *worker(void *arg)
                 snprintf(s->error, sizeof s->error, "%s%s", err.message, utf8_hint(err.message));
             } else if ((rc = tp_pipeline_process(cfg->pipeline, doc, &err)) == TP_OK) {
                 render(cfg, doc, s);
+                const char *id = tp_doc_id(doc);
+                json_t *idj = tp_doc_id_json(doc);
+                s->id_hash = idj ? hash_id(json_is_string(idj) ? "s" : "n", id, strlen(id)) : 0;
+                snprintf(s->id_text, sizeof s->id_text, json_is_string(idj) ? "\"%s\"" : "%s", id);
             } else {
                 s->status = rc;
                 if (s->jsonl)
@@ -270,6 +355,8 @@ void run_documents(const runner_config *cfg, runner_result *res)
     for (size_t i = 0; i < sh.keep; i++)
         tp_buf_free(&sh.slots[i].out);
     free(sh.slots);
+    free(sh.ids.hash);
+    free(sh.ids.line);
     pthread_cond_destroy(&sh.space);
     pthread_mutex_destroy(&sh.lock);
 }

@@ -30,6 +30,7 @@ typedef struct runner_config {
 typedef struct runner_result {
     int exit_code;
     size_t written, failed;
+    size_t duplicate_ids;      /* documents whose id an earlier one had */
     char failures[512];        /* "file:17, file:90, ..." */
 } runner_result;
 
