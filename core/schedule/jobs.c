@@ -36,6 +36,7 @@ typedef struct vctx {
 
 /* Report at the current path (its key when @p at_key), @p shift characters
  * further right (to point inside a string). */
+static void vreport_at(vctx *c, int at_key, int shift, const char *fmt, va_list ap) TP_PRINTF(4, 0);
 static void vreport_at(vctx *c, int at_key, int shift, const char *fmt, va_list ap)
 {
     char path[256] = "";
