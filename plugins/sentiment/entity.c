@@ -57,15 +57,19 @@ void entity_scratch_free(entity_scratch *s)
     s->cap = 0;
 }
 
-void entity_mark_tokens(vader_work *w, const size_t *starts, const size_t *ends, size_t n)
+static void mark_tokens(vader_work *w, entity_tok *et, const size_t *starts, const size_t *ends,
+                        const unsigned char *people, size_t n)
 {
     size_t e = 0;
     for (size_t i = 0; i < w->n; i++) {
         vtok *t = &w->tok[i];
         while (e < n && ends[e] <= t->start)
             e++;
-        if (e < n && starts[e] < t->end)
+        et[i].person = 0;
+        if (e < n && starts[e] < t->end) {
             t->flags |= VT_ENTITY;
+            et[i].person = people[e];
+        }
     }
 }
 
@@ -108,10 +112,12 @@ static double negated(const vtok *t, size_t i, double v)
     return v;
 }
 
-int entity_prepare(const entity_model *m, const vader_work *w, entity_scratch *s, tp_error *err)
+int entity_prepare(const entity_model *m, vader_work *w, entity_scratch *s, const size_t *starts,
+                   const size_t *ends, const unsigned char *people, size_t n, tp_error *err)
 {
     if (vader_reserve((void **)&s->t, &s->cap, w->n ? w->n : 1, sizeof *s->t, err))
         return err->status;
+    mark_tokens(w, s->t, starts, ends, people, n);
     const vtok *t = w->tok;
     for (size_t i = 0; i < w->n; i++) {
         entity_tok *et = &s->t[i];
@@ -136,7 +142,12 @@ int entity_prepare(const entity_model *m, const vader_work *w, entity_scratch *s
             }
         }
         et->role = e ? e->role : ER_NONE;
+        et->noun = e ? e->noun : ER_NONE;
+        et->owner = e ? e->owner : 0;
         et->flags = e ? e->flags : 0;
+        et->possessive = (len > 2 && low[len - 2] == '\'' && low[len - 1] == 's') ||
+                         (len > 4 && memcmp(low + len - 4, "\xE2\x80\x99s", 4) == 0) ||
+                         (len > 2 && low[len - 2] == 's' && low[len - 1] == '\'');
         if (len > 2 && low[len - 2] == 'l' && low[len - 1] == 'y')
             et->flags |= EW_ADVERB;
         et->fill = 0;
@@ -191,13 +202,31 @@ static int someone_between(const vtok *t, const entity_tok *et, size_t a, size_t
     return 0;
 }
 
-/* The part the entity [first, last] plays for the role verb j: AGENT,
- * PATIENT, or -1 when it is not the verb's doer or object.  The doer comes
+/* The part the entity [first, last] plays for the role word j: AGENT,
+ * PATIENT, or -1 when it is not the word's doer or object; *cls is the
+ * class of the reading that applies (the noun's or the verb's).  The doer comes
  * before an active verb ("X criticized"), the object after it ("criticized
  * X"), with nobody in between; a passive turns the subject into the object
  * ("X was criticized") and names the doer with "by". */
-static int part_in(const vtok *t, const entity_tok *et, size_t j, size_t first, size_t last)
+static int part_in(const vtok *t, const entity_tok *et, size_t j, size_t first, size_t last, uint8_t *cls)
 {
+    *cls = et[j].noun;
+    if (et[j].noun) {
+        /* "X's victory", "X's critics": the possessor plays the part the
+         * noun says.  After a preposition the entity is the object
+         * ("criticism of X", "support for X", "victory over X"), except that
+         * "of" and "for" after a win or loss noun name whom it happened to
+         * as the possessive does ("the victory of X", "a defeat for X"). */
+        if (j > last && j - last <= 2 && et[last].possessive && !someone_between(t, et, last, j))
+            return et[j].owner;
+        if (j < first && first - j <= 3 && j + 1 < first && (et[j + 1].flags & EW_PREP) &&
+            !someone_between(t, et, j + 1, first))
+            return (et[j + 1].flags & EW_OF_FOR) && (et[j].noun == ER_WIN || et[j].noun == ER_LOSE) ? et[j].owner
+                                                                                                   : PATIENT;
+        if (!et[j].role)
+            return -1;
+    }
+    *cls = et[j].role;
     int pass = passive(et, j);
     if (j > last) {
         if (j - last > ROLE_WINDOW || someone_between(t, et, last, j))
@@ -214,6 +243,9 @@ static int part_in(const vtok *t, const entity_tok *et, size_t j, size_t first, 
     return -1;
 }
 
+/* Pronouns that refer to the entity: at most this many are followed. */
+#define MAX_ECHOES 8
+
 sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t start, size_t end, double amp)
 {
     const vtok *t = w->tok;
@@ -228,6 +260,13 @@ sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t s
     sent_scores r = {0, 0, 0, 0};
     if (first == n)
         return r; /* not among the tokens (a name made of punctuation) */
+    /* "he", "his", "her" after a person's name and before the next person's
+     * refer to that person: what is said about them is said about it. */
+    size_t echo[MAX_ECHOES], nechoes = 0;
+    if (et[first].person)
+        for (size_t i = last + 1; i < n && !et[i].person && nechoes < MAX_ECHOES; i++)
+            if (et[i].flags & EW_HE)
+                echo[nechoes++] = i;
     int is_speaker = reports(t, n, first, last);
     size_t b = w->contrast;
     int entity_after = b < n && first > b;
@@ -237,10 +276,23 @@ sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t s
         if (t[i].flags & VT_ENTITY)
             continue;
         int same_clause = t[i].clause == t[first].clause || t[i].clause == t[last].clause;
+        size_t d = i < first ? first - i : i > last ? i - last : 0;
+        uint8_t cls = ER_NONE;
+        int has_role = et[i].role || et[i].noun;
+        int part = has_role && same_clause ? part_in(t, et, i, first, last, &cls) : -1;
+        for (size_t k = 0; k < nechoes; k++) {
+            size_t p = echo[k], dp = i < p ? p - i : i - p;
+            if (t[i].clause == t[p].clause) {
+                same_clause = 1;
+                if (part < 0 && has_role)
+                    part = part_in(t, et, i, p, p, &cls);
+            }
+            if (dp < d)
+                d = dp;
+        }
         double u;
-        int part = et[i].role && same_clause ? part_in(t, et, i, first, last) : -1;
         if (part >= 0) {
-            u = ROLE_WEIGHT * role_effect[et[i].role][part];
+            u = ROLE_WEIGHT * role_effect[cls][part];
         } else {
             double v = t[i].v;
             double wgt = 1;
@@ -253,7 +305,6 @@ sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t s
             v += et[i].fill;
             if (!same_clause)
                 wgt *= OTHER_CLAUSE;
-            size_t d = i < first ? first - i : i > last ? i - last : 0;
             wgt /= 1 + (double)d / DISTANCE;
             if (is_speaker)
                 wgt *= SPEAKER;

@@ -104,6 +104,8 @@ static ew_entry *intern(entity_words *t, const char *key, size_t len, tp_error *
 static const char *const be_words[] = {"is", "are", "was", "were", "be", "been", "being",
                                        "get", "gets", "got", "gotten", "getting"};
 static const char *const pronouns[] = {"he", "she", "they", "i", "we", "you", "him", "her", "them", "it"};
+static const char *const he_words[] = {"he", "she", "him", "her", "his", "hers", "himself", "herself"};
+static const char *const prepositions[] = {"of", "for", "on", "against", "over", "toward", "towards", "to"};
 static const char *const adverbs[] = {"not", "never", "also", "just", "already", "being", "been", "then",
                                       "n't", "even", "all", "both"};
 
@@ -112,10 +114,12 @@ int ew_add_grammar(entity_words *t, tp_error *err)
     static const struct {
         const char *const *words;
         size_t n;
-        uint8_t flag;
+        uint16_t flag;
     } groups[] = {{be_words, sizeof be_words / sizeof *be_words, EW_BE},
                   {pronouns, sizeof pronouns / sizeof *pronouns, EW_PRONOUN},
-                  {adverbs, sizeof adverbs / sizeof *adverbs, EW_ADVERB}};
+                  {adverbs, sizeof adverbs / sizeof *adverbs, EW_ADVERB},
+                  {he_words, sizeof he_words / sizeof *he_words, EW_HE},
+                  {prepositions, sizeof prepositions / sizeof *prepositions, EW_PREP}};
     for (size_t g = 0; g < sizeof groups / sizeof *groups; g++)
         for (size_t i = 0; i < groups[g].n; i++) {
             ew_entry *e = intern(t, groups[g].words[i], strlen(groups[g].words[i]), err);
@@ -127,6 +131,14 @@ int ew_add_grammar(entity_words *t, tp_error *err)
     if (!by)
         return err->status;
     by->flags |= EW_BY;
+    ew_entry *of = intern(t, "of", 2, err);
+    if (!of)
+        return err->status;
+    of->flags |= EW_OF_FOR;
+    ew_entry *for_ = intern(t, "for", 3, err);
+    if (!for_)
+        return err->status;
+    for_->flags |= EW_OF_FOR;
     return TP_OK;
 }
 
@@ -138,6 +150,49 @@ static int is_blank(char c)
 }
 
 static const char *const role_names[ER_COUNT] = {NULL, "praise", "blame", "win", "lose", "harm", "help"};
+
+/* "KIND<TAB>noun<TAB>doer|object<TAB>forms..." from @p rest on. */
+static int noun_line(entity_words *t, const char *path, size_t lineno, const char *s0, uint8_t role,
+                     const char *rest, const char *e, tp_error *err)
+{
+    const char *f2 = memchr(rest, '\t', (size_t)(e - rest));
+    const char *f3 = f2 ? memchr(f2 + 1, '\t', (size_t)(e - f2 - 1)) : NULL;
+    uint8_t owner = 2;
+    if (f3 && (size_t)(f2 - rest) == 4 && memcmp(rest, "noun", 4) == 0) {
+        size_t plen = (size_t)(f3 - f2 - 1);
+        if (plen == 4 && memcmp(f2 + 1, "doer", 4) == 0)
+            owner = 0;
+        else if (plen == 6 && memcmp(f2 + 1, "object", 6) == 0)
+            owner = 1;
+    }
+    if (owner == 2)
+        return tp_error_set(err, TP_ERR_DATA, "%s:%zu:%zu: expected \"%s<TAB>noun<TAB>doer|object<TAB>forms\"",
+                            path, lineno, (size_t)(rest - s0) + 1, role_names[role]);
+    size_t nform = 0;
+    for (const char *p = f3 + 1; p < e;) {
+        while (p < e && is_blank(*p))
+            p++;
+        const char *q = p;
+        while (q < e && !is_blank(*q))
+            q++;
+        if (q == p)
+            break;
+        ew_entry *w = intern(t, p, (size_t)(q - p), err);
+        if (!w)
+            return err->status;
+        if (w->noun && (w->noun != role || w->owner != owner))
+            return tp_error_set(err, TP_ERR_DATA, "%s:%zu:%zu: \"%.*s\" is already a noun of another kind", path,
+                                lineno, (size_t)(p - s0) + 1, (int)(q - p), p);
+        w->noun = role;
+        w->owner = owner;
+        nform++;
+        p = q;
+    }
+    if (nform == 0)
+        return tp_error_set(err, TP_ERR_DATA, "%s:%zu:%zu: the noun has no forms", path, lineno,
+                            (size_t)(f3 - s0) + 2);
+    return TP_OK;
+}
 
 /* One line [s, e), without its newline.  @p s0 is where the line starts
  * (for columns). */
@@ -200,6 +255,9 @@ static int load_line(entity_words *t, const char *path, size_t lineno, const cha
     if (role == ER_NONE)
         return tp_error_set(err, TP_ERR_DATA, "%s:%zu:1: unknown kind \"%.*s\": use valence, praise, blame, win, "
                             "lose, harm or help", path, lineno, (int)klen, s);
+    const char *tab2 = memchr(rest, '\t', (size_t)(e - rest));
+    if (tab2)
+        return noun_line(t, path, lineno, s0, role, rest, e, err);
     /* five forms: base, s-form, past, past participle, ing-form */
     const char *p = rest;
     size_t nform = 0;

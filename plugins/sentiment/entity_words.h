@@ -34,14 +34,19 @@ enum {
     EW_BE = 1u << 2,         /* a form of "be" or "get" (the passive) */
     EW_PRONOUN = 1u << 3,    /* a personal pronoun: a doer the rules can see */
     EW_BY = 1u << 4,         /* "by": names the agent of a passive */
-    EW_ADVERB = 1u << 5      /* may stand between "be" and a participle ("not", "also") */
+    EW_ADVERB = 1u << 5,     /* may stand between "be" and a participle ("not", "also") */
+    EW_HE = 1u << 6,         /* he, she, his, her...: refers back to a person */
+    EW_PREP = 1u << 7,       /* of, for, on, against, over...: names a noun's object */
+    EW_OF_FOR = 1u << 8      /* "of", "for": "the victory of X" names the winner */
 };
 
 typedef struct ew_entry {
     uint64_t hash;
     uint32_t key_off, len;
-    uint8_t role;  /* enum ew_role */
-    uint8_t flags;
+    uint8_t role;  /* enum ew_role of the verb */
+    uint8_t noun;  /* enum ew_role of the noun ("criticism", "victory") */
+    uint8_t owner; /* the part a noun's possessor plays: 0 doer, 1 object */
+    uint16_t flags;
     double valence; /* EW_VALENCE */
 } ew_entry;
 
@@ -62,7 +67,9 @@ int ew_add_grammar(entity_words *t, tp_error *err);
 
 /* The data file: lines "kind<TAB>base s-form past participle ing-form" for
  * role verbs (kind praise, blame, win, lose, harm, help; "-" for a form that
- * should not count) and "valence<TAB>word<TAB>value"; '#' starts a comment. */
+ * should not count), "kind<TAB>noun<TAB>doer|object<TAB>forms..." for nouns
+ * (what the possessor is: "X's victory" doer, "X's critics" object) and
+ * "valence<TAB>word<TAB>value"; '#' starts a comment. */
 int ew_load(entity_words *t, const char *path, tp_error *err);
 
 /* The entry for lowercase @p key with hash @p h (wt_hash()), or NULL. */

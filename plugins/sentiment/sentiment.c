@@ -227,6 +227,7 @@ typedef struct entity_pass {
     size_t len, n;
     unsigned char *done;   /* per entity: scored already */
     size_t *starts, *ends; /* scratch: the entities of one unit */
+    unsigned char *people; /* scratch: which of them are people */
     entity_agg *agg;
 } entity_pass;
 
@@ -235,6 +236,7 @@ static void entity_pass_free(entity_pass *e)
     free(e->done);
     free(e->starts);
     free(e->ends);
+    free(e->people);
     entity_scratch_free(&e->scratch);
     entity_agg_free(e->agg);
 }
@@ -251,8 +253,9 @@ static int entity_pass_init(entity_pass *e, const sentiment_state *st, tp_layer 
     e->done = calloc(e->n + 1, 1);
     e->starts = malloc((e->n + 1) * sizeof *e->starts);
     e->ends = malloc((e->n + 1) * sizeof *e->ends);
+    e->people = malloc(e->n + 1);
     e->agg = entity_agg_new();
-    if (!e->done || !e->starts || !e->ends || !e->agg) {
+    if (!e->done || !e->starts || !e->ends || !e->people || !e->agg) {
         entity_pass_free(e);
         memset(e, 0, sizeof *e);
         return tp_error_set(err, TP_ERR_NOMEM, "out of memory for %zu entities", tp_layer_size(layer));
@@ -271,12 +274,13 @@ static int score_entities(entity_pass *e, vader_work *w, size_t ustart, size_t u
             continue;
         e->starts[k] = sp[i].start - ustart;
         e->ends[k] = (sp[i].end < uend ? sp[i].end : uend) - ustart;
+        /* a person, or an entity of unknown kind */
+        e->people[k] = !sp[i].label || strcmp(sp[i].label, "PERSON") == 0;
         k++;
     }
     if (k == 0)
         return TP_OK;
-    entity_mark_tokens(w, e->starts, e->ends, k);
-    if (entity_prepare(&e->model, w, &e->scratch, err))
+    if (entity_prepare(&e->model, w, &e->scratch, e->starts, e->ends, e->people, k, err))
         return err->status;
     for (size_t i = first; i < e->n && sp[i].start < uend; i++) {
         if (e->done[i] || sp[i].start < ustart)

@@ -422,6 +422,35 @@ START_TEST(entity_roles_passive)
 }
 END_TEST
 
+START_TEST(entity_roles_pronouns)
+{
+    double a, q;
+    /* "he" after a person's name refers to that person */
+    two_people("{}", "Alvira arrived, and he defeated the rival. Quillan rested.", &a, &q);
+    ck_assert_msg(a > 0.05, "he defeated: %.4f", a);
+    /* ... to the nearest person before it */
+    two_people("{}", "Alvira met Quillan, and he defeated the rival.", &a, &q);
+    ck_assert_msg(q > 0.05 && a < 0.05, "he is Quillan: %.4f %.4f", a, q);
+}
+END_TEST
+
+START_TEST(entity_roles_nouns)
+{
+    double a, q;
+    /* "victory" is no VADER word; its possessor won it */
+    two_people("{}", "Alvira's victory came early. Quillan rested.", &a, &q);
+    ck_assert_msg(a > 0.05, "Alvira's victory: %.4f", a);
+    two_people("{}", "The victory of Alvira came early. Their victory over Quillan came late.", &a, &q);
+    ck_assert_msg(a > 0.05 && q < -0.05, "victory of Alvira, victory over Quillan: %.4f %.4f", a, q);
+    /* VADER's "supporters" is positive for everyone near it; the possessor
+     * is the one supported, "opponents" the opposite */
+    two_people("{}", "Alvira's supporters met Quillan's opponents.", &a, &q);
+    ck_assert_msg(a > 0.05 && q < -0.05, "supporters and opponents: %.4f %.4f", a, q);
+    two_people("{}", "The defeat of Alvira came early. Quillan rested.", &a, &q);
+    ck_assert_msg(a < -0.05, "the defeat of Alvira: %.4f", a);
+}
+END_TEST
+
 START_TEST(entity_words_and_quotes)
 {
     tp_pipeline *p = with_layers(1, PEOPLE, "{}");
@@ -590,6 +619,8 @@ static Suite *suite(void)
     tcase_add_test(tc, entity_without_sentences);
     tcase_add_test(tc, entity_roles_doer_and_object);
     tcase_add_test(tc, entity_roles_passive);
+    tcase_add_test(tc, entity_roles_pronouns);
+    tcase_add_test(tc, entity_roles_nouns);
     tcase_add_test(tc, entity_words_and_quotes);
     tcase_add_test(tc, entity_speaker_weighs_less);
     suite_add_tcase(s, tc);
