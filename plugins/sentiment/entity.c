@@ -226,6 +226,10 @@ static int part_in(const vtok *t, const entity_tok *et, size_t j, size_t first, 
         if (!et[j].role)
             return -1;
     }
+    /* after a determiner a verb form is a noun ("a shot at X", "his
+     * lead"): no verb reading */
+    if (j > 0 && (et[j - 1].flags & EW_DET))
+        return -1;
     *cls = et[j].role;
     int pass = passive(et, j);
     if (j > last) {
@@ -268,6 +272,7 @@ sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t s
             if (et[i].flags & EW_HE)
                 echo[nechoes++] = i;
     int is_speaker = reports(t, n, first, last);
+
     size_t b = w->contrast;
     int entity_after = b < n && first > b;
     double sum = 0, pos = 0, neg = 0;

@@ -106,6 +106,9 @@ static const char *const be_words[] = {"is", "are", "was", "were", "be", "been",
 static const char *const pronouns[] = {"he", "she", "they", "i", "we", "you", "him", "her", "them", "it"};
 static const char *const he_words[] = {"he", "she", "him", "her", "his", "hers", "himself", "herself"};
 static const char *const prepositions[] = {"of", "for", "on", "against", "over", "toward", "towards", "to"};
+static const char *const determiners[] = {"a", "an", "the", "this", "that", "these", "those", "his", "her",
+                                          "their", "its", "our", "my", "your", "no", "any", "some", "every",
+                                          "each", "another"};
 static const char *const adverbs[] = {"not", "never", "also", "just", "already", "being", "been", "then",
                                       "n't", "even", "all", "both"};
 
@@ -119,7 +122,8 @@ int ew_add_grammar(entity_words *t, tp_error *err)
                   {pronouns, sizeof pronouns / sizeof *pronouns, EW_PRONOUN},
                   {adverbs, sizeof adverbs / sizeof *adverbs, EW_ADVERB},
                   {he_words, sizeof he_words / sizeof *he_words, EW_HE},
-                  {prepositions, sizeof prepositions / sizeof *prepositions, EW_PREP}};
+                  {prepositions, sizeof prepositions / sizeof *prepositions, EW_PREP},
+                  {determiners, sizeof determiners / sizeof *determiners, EW_DET}};
     for (size_t g = 0; g < sizeof groups / sizeof *groups; g++)
         for (size_t i = 0; i < groups[g].n; i++) {
             ew_entry *e = intern(t, groups[g].words[i], strlen(groups[g].words[i]), err);

@@ -400,6 +400,10 @@ START_TEST(entity_roles_doer_and_object)
     /* someone else between the entity and the verb: not its doer */
     two_people("{}", "Alvira thinks that Quillan defeated them.", &a, &q);
     ck_assert_msg(q > 0.05 && a < 0.05, "Quillan is the doer, not Alvira: %.4f %.4f", a, q);
+    /* after a determiner the form is a noun, not the verb: "a shot at" is
+     * no shooting ("shot" is no VADER word either) */
+    two_people("{}", "Alvira took a shot at the plan. Quillan shot the messenger.", &a, &q);
+    ck_assert_msg(a == 0 && q < -0.05, "a shot, shot: %.4f %.4f", a, q);
     /* without the data file, the verbs are plain VADER words again */
     two_people("{\"entity_words\": \"\"}", "Alvira defeated Quillan in the vote.", &a, &q);
     ck_assert_msg(a < -0.05 && q < -0.05, "no entity words: %.4f %.4f", a, q);
