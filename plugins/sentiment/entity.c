@@ -19,7 +19,7 @@
  *     "X was praised by Y" good for both;
  *   - words the unit's rules left at 0 because VADER lacks them (the data
  *     file's words about people) or because a curly quotation mark clings
- *     to them ("“rigged”") get a valence here, negated like VADER's. */
+ *     to them ("“disastrous”") get a valence here, negated like VADER's. */
 #include <config.h>
 
 #include <math.h>
@@ -126,7 +126,7 @@ int entity_prepare(const entity_model *m, vader_work *w, entity_scratch *s, cons
         const ew_entry *e = ew_find(m->words, low, len, t[i].hash);
         double lexval = 0;
         int has_lex = 0;
-        if (!e) { /* "“rigged”", "mistaken.”": look the bare word up */
+        if (!e) { /* "“disastrous”", "wonderful.”": look the bare word up */
             size_t b = 0, end = len;
             strip_quotes(low, &b, &end);
             if (end > b && (b > 0 || end < len)) {
