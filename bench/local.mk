@@ -11,5 +11,7 @@ bench: all
 
 # VADER fidelity of the sentiment stage: run by hand with the shared data
 # folder as argument (bench/vader-fidelity.py ../shared), and the sentiment
-# figures on each half of a set (bench/sentiment-halves.py ../shared).
-EXTRA_DIST += bench/vader-fidelity.py bench/sentiment-halves.py
+# figures on each half of a set (bench/sentiment-halves.py ../shared), and
+# the entity sentiment figures on each half of NewsMTSC
+# (bench/targets-halves.py ../shared).
+EXTRA_DIST += bench/vader-fidelity.py bench/sentiment-halves.py bench/targets-halves.py

@@ -1,7 +1,8 @@
 /* entity.c - see entity.h.
  *
  * The sentiment toward an entity is VADER's score of its sentence's
- * valences weighted by how much each is about the entity:
+ * valences weighted by how much each is about the entity, plus what the
+ * verbs around it say about the part it plays:
  *   - the entity's own words and other entities' names count nothing;
  *   - across a contrast ("X did well, but Y failed") the other side
  *     counts OTHER_SIDE and the contrast's own reweighting is undone;
@@ -9,7 +10,16 @@
  *   - words farther away count less: 1 / (1 + distance / DISTANCE);
  *   - when the entity is the speaker of reported speech ("X said ..."),
  *     the words reported count SPEAKER (a speaker is judged by what they
- *     say, but less than what is said about them). */
+ *     say, but much less than what is said about them);
+ *   - roles: a verb of the data file's classes (praise, blame, win, lose,
+ *     harm, help) in the entity's clause, with the entity as its doer or
+ *     its object, adds ROLE_WEIGHT times what the class says about that
+ *     part (role_effect below) in place of the verb's own valence: "X
+ *     defeated Y" is good for X and bad for Y, "X was accused" bad for X,
+ *     "X was praised by Y" good for both;
+ *   - words the unit's rules left at 0 because VADER lacks them (the data
+ *     file's words about people) or because a curly quotation mark clings
+ *     to them ("“disastrous”") get a valence here, negated like VADER's. */
 #include <config.h>
 
 #include <math.h>
@@ -17,24 +27,142 @@
 #include <string.h>
 
 #include "entity.h"
+#include "vader_internal.h"
 
-/* Chosen on the even-numbered sentences of NewsMTSC's devtest sets with
- * the mentions as entities (docs/sentiment.md has the figures). */
+/* Chosen on the even-numbered sentences of NewsMTSC's devtest sets
+ * (docs/sentiment.md has the figures). */
 #define OTHER_SIDE 0.3
-#define OTHER_CLAUSE 0.5
+#define OTHER_CLAUSE 0.75
 #define DISTANCE 3.0
-#define SPEAKER 0.6
+#define SPEAKER 0.3
+#define ROLE_WEIGHT 2.0
+/* How far (in tokens) a doer or an object may stand from its verb. */
+#define ROLE_WINDOW 6
 
-void entity_mark_tokens(vader_work *w, const size_t *starts, const size_t *ends, size_t n)
+/* What each class of verb says about its doer and its object (-1..1). */
+static const double role_effect[ER_COUNT][2] = {
+    [ER_PRAISE] = {0.5, 1.0}, /* the praiser sides with the good, mildly */
+    [ER_BLAME] = {-0.5, -1.0}, /* who attacks is drawn into the quarrel */
+    [ER_WIN] = {1.0, -1.0},
+    [ER_LOSE] = {-1.0, 1.0},
+    [ER_HARM] = {-1.0, 0.0},  /* a victim is not judged by the harm done */
+    [ER_HELP] = {1.0, 0.5},
+};
+enum { AGENT = 0, PATIENT = 1 };
+
+void entity_scratch_free(entity_scratch *s)
+{
+    free(s->t);
+    s->t = NULL;
+    s->cap = 0;
+}
+
+static void mark_tokens(vader_work *w, entity_tok *et, const size_t *starts, const size_t *ends,
+                        const unsigned char *people, size_t n)
 {
     size_t e = 0;
     for (size_t i = 0; i < w->n; i++) {
         vtok *t = &w->tok[i];
         while (e < n && ends[e] <= t->start)
             e++;
-        if (e < n && starts[e] < t->end)
+        et[i].person = 0;
+        if (e < n && starts[e] < t->end) {
             t->flags |= VT_ENTITY;
+            et[i].person = people[e];
+        }
     }
+}
+
+/* [*b, *e) of @p s without the punctuation and quotation marks around it
+ * (ASCII punctuation, “ ” ‘ ’).  The tokenizer strips only ASCII. */
+static void strip_quotes(const char *s, size_t *b, size_t *e)
+{
+    for (;;) {
+        if (*b < *e && (unsigned char)s[*b] < 0x80 && !((s[*b] >= 'a' && s[*b] <= 'z') ||
+                                                          (s[*b] >= '0' && s[*b] <= '9')))
+            (*b)++;
+        else if (*e - *b >= 3 && (unsigned char)s[*b] == 0xE2 && (unsigned char)s[*b + 1] == 0x80 &&
+                 ((unsigned char)s[*b + 2] == 0x9C || (unsigned char)s[*b + 2] == 0x98))
+            *b += 3;
+        else
+            break;
+    }
+    for (;;) {
+        if (*e > *b && (unsigned char)s[*e - 1] < 0x80 &&
+            !((s[*e - 1] >= 'a' && s[*e - 1] <= 'z') || (s[*e - 1] >= '0' && s[*e - 1] <= '9')))
+            (*e)--;
+        else if (*e - *b >= 3 && (unsigned char)s[*e - 3] == 0xE2 && (unsigned char)s[*e - 2] == 0x80 &&
+                 ((unsigned char)s[*e - 1] == 0x9D || (unsigned char)s[*e - 1] == 0x99))
+            *e -= 3;
+        else
+            break;
+    }
+}
+
+/* VADER's negation for a valence found here: a negation among the three
+ * tokens before, within the clause. */
+static double negated(const vtok *t, size_t i, double v)
+{
+    for (size_t k = i; k-- > 0 && k + 3 >= i;) {
+        if (t[k].clause != t[i].clause)
+            break;
+        if (t[k].flags & VT_NEGATED)
+            return v * N_SCALAR;
+    }
+    return v;
+}
+
+int entity_prepare(const entity_model *m, vader_work *w, entity_scratch *s, const size_t *starts,
+                   const size_t *ends, const unsigned char *people, size_t n, tp_error *err)
+{
+    if (vader_reserve((void **)&s->t, &s->cap, w->n ? w->n : 1, sizeof *s->t, err))
+        return err->status;
+    mark_tokens(w, s->t, starts, ends, people, n);
+    const vtok *t = w->tok;
+    for (size_t i = 0; i < w->n; i++) {
+        entity_tok *et = &s->t[i];
+        const char *low = w->lower + t[i].lo_off;
+        size_t len = t[i].lo_len;
+        const ew_entry *e = ew_find(m->words, low, len, t[i].hash);
+        double lexval = 0;
+        int has_lex = 0;
+        if (!e) { /* "“disastrous”", "wonderful.”": look the bare word up */
+            size_t b = 0, end = len;
+            strip_quotes(low, &b, &end);
+            if (end > b && (b > 0 || end < len)) {
+                uint64_t h = wt_hash(low + b, end - b);
+                e = ew_find(m->words, low + b, end - b, h);
+                const sent_word *sw = !(t[i].flags & VT_LEX) && end - b <= m->sent->longest_key
+                                          ? wt_find(&m->sent->words, low + b, end - b, h)
+                                          : NULL;
+                if (sw && m->news && (sw->flags & SW_DOMAIN))
+                    lexval = sw->domain, has_lex = 1;
+                else if (sw && (sw->flags & SW_LEXICON))
+                    lexval = sw->valence, has_lex = 1;
+            }
+        }
+        et->role = e ? e->role : ER_NONE;
+        et->noun = e ? e->noun : ER_NONE;
+        et->owner = e ? e->owner : 0;
+        et->flags = e ? e->flags : 0;
+        et->possessive = (len > 2 && low[len - 2] == '\'' && low[len - 1] == 's') ||
+                         (len > 4 && memcmp(low + len - 4, "\xE2\x80\x99s", 4) == 0) ||
+                         (len > 2 && low[len - 2] == 's' && low[len - 1] == '\'');
+        if (len > 2 && low[len - 2] == 'l' && low[len - 1] == 'y')
+            et->flags |= EW_ADVERB;
+        et->fill = 0;
+        if (t[i].v != 0 || (t[i].flags & (VT_ENTITY | VT_BOOSTER)))
+            continue;
+        if (e && (e->flags & EW_VALENCE) && !(t[i].flags & VT_LEX))
+            lexval = e->valence, has_lex = 1;
+        if (!has_lex || lexval == 0)
+            continue;
+        double v = negated(t, i, lexval);
+        if (m->news && v > 0)
+            v *= m->sent->positive_weight;
+        et->fill = v;
+    }
+    return TP_OK;
 }
 
 /* Is token @p i a reporting word next to the entity [first, last]? */
@@ -51,9 +179,81 @@ static int reports(const vtok *t, size_t n, size_t first, size_t last)
     return 0;
 }
 
-sent_scores entity_scores(const vader_work *w, size_t start, size_t end, double amp)
+/* A participle after a form of "be" (adverbs between): a passive. */
+static int passive(const entity_tok *et, size_t j)
+{
+    if (!(et[j].flags & EW_PARTICIPLE))
+        return 0;
+    for (size_t k = j; k-- > 0 && k + 3 >= j;) {
+        if (et[k].flags & EW_BE)
+            return 1;
+        if (!(et[k].flags & EW_ADVERB))
+            return 0;
+    }
+    return 0;
+}
+
+/* Another doer (a named entity or a pronoun) among tokens (a, b). */
+static int someone_between(const vtok *t, const entity_tok *et, size_t a, size_t b)
+{
+    for (size_t k = a + 1; k < b; k++)
+        if ((t[k].flags & VT_ENTITY) || (et[k].flags & EW_PRONOUN))
+            return 1;
+    return 0;
+}
+
+/* The part the entity [first, last] plays for the role word j: AGENT,
+ * PATIENT, or -1 when it is not the word's doer or object; *cls is the
+ * class of the reading that applies (the noun's or the verb's).  The doer comes
+ * before an active verb ("X criticized"), the object after it ("criticized
+ * X"), with nobody in between; a passive turns the subject into the object
+ * ("X was criticized") and names the doer with "by". */
+static int part_in(const vtok *t, const entity_tok *et, size_t j, size_t first, size_t last, uint8_t *cls)
+{
+    *cls = et[j].noun;
+    if (et[j].noun) {
+        /* "X's victory", "X's critics": the possessor plays the part the
+         * noun says.  After a preposition the entity is the object
+         * ("criticism of X", "support for X", "victory over X"), except that
+         * "of" and "for" after a win or loss noun name whom it happened to
+         * as the possessive does ("the victory of X", "a defeat for X"). */
+        if (j > last && j - last <= 2 && et[last].possessive && !someone_between(t, et, last, j))
+            return et[j].owner;
+        if (j < first && first - j <= 3 && j + 1 < first && (et[j + 1].flags & EW_PREP) &&
+            !someone_between(t, et, j + 1, first))
+            return (et[j + 1].flags & EW_OF_FOR) && (et[j].noun == ER_WIN || et[j].noun == ER_LOSE) ? et[j].owner
+                                                                                                   : PATIENT;
+        if (!et[j].role)
+            return -1;
+    }
+    /* after a determiner a verb form is a noun ("a shot at X", "his
+     * lead"): no verb reading */
+    if (j > 0 && (et[j - 1].flags & EW_DET))
+        return -1;
+    *cls = et[j].role;
+    int pass = passive(et, j);
+    if (j > last) {
+        if (j - last > ROLE_WINDOW || someone_between(t, et, last, j))
+            return -1;
+        return pass ? PATIENT : AGENT;
+    }
+    if (j < first) {
+        if (first - j > ROLE_WINDOW)
+            return -1;
+        if (pass)
+            return (et[first - 1].flags & EW_BY) ? AGENT : -1;
+        return someone_between(t, et, j, first) ? -1 : PATIENT;
+    }
+    return -1;
+}
+
+/* Pronouns that refer to the entity: at most this many are followed. */
+#define MAX_ECHOES 8
+
+sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t start, size_t end, double amp)
 {
     const vtok *t = w->tok;
+    const entity_tok *et = s->t;
     size_t n = w->n, first = n, last = 0;
     for (size_t i = 0; i < n; i++)
         if (t[i].start < end && t[i].end > start) {
@@ -64,7 +264,15 @@ sent_scores entity_scores(const vader_work *w, size_t start, size_t end, double 
     sent_scores r = {0, 0, 0, 0};
     if (first == n)
         return r; /* not among the tokens (a name made of punctuation) */
+    /* "he", "his", "her" after a person's name and before the next person's
+     * refer to that person: what is said about them is said about it. */
+    size_t echo[MAX_ECHOES], nechoes = 0;
+    if (et[first].person)
+        for (size_t i = last + 1; i < n && !et[i].person && nechoes < MAX_ECHOES; i++)
+            if (et[i].flags & EW_HE)
+                echo[nechoes++] = i;
     int is_speaker = reports(t, n, first, last);
+
     size_t b = w->contrast;
     int entity_after = b < n && first > b;
     double sum = 0, pos = 0, neg = 0;
@@ -72,21 +280,41 @@ sent_scores entity_scores(const vader_work *w, size_t start, size_t end, double 
     for (size_t i = 0; i < n; i++) {
         if (t[i].flags & VT_ENTITY)
             continue;
-        double v = t[i].v;
-        double wgt = 1;
-        if (b < n && i != b) {
-            int after = i > b;
-            v = v / (after ? 1.5 : 0.5); /* undo the unit's contrast */
-            if (after != entity_after)
-                wgt *= OTHER_SIDE;
-        }
-        if (t[i].clause != t[first].clause && t[i].clause != t[last].clause)
-            wgt *= OTHER_CLAUSE;
+        int same_clause = t[i].clause == t[first].clause || t[i].clause == t[last].clause;
         size_t d = i < first ? first - i : i > last ? i - last : 0;
-        wgt /= 1 + (double)d / DISTANCE;
-        if (is_speaker)
-            wgt *= SPEAKER;
-        double u = v * wgt;
+        uint8_t cls = ER_NONE;
+        int has_role = et[i].role || et[i].noun;
+        int part = has_role && same_clause ? part_in(t, et, i, first, last, &cls) : -1;
+        for (size_t k = 0; k < nechoes; k++) {
+            size_t p = echo[k], dp = i < p ? p - i : i - p;
+            if (t[i].clause == t[p].clause) {
+                same_clause = 1;
+                if (part < 0 && has_role)
+                    part = part_in(t, et, i, p, p, &cls);
+            }
+            if (dp < d)
+                d = dp;
+        }
+        double u;
+        if (part >= 0) {
+            u = ROLE_WEIGHT * role_effect[cls][part];
+        } else {
+            double v = t[i].v;
+            double wgt = 1;
+            if (b < n && i != b) {
+                int after = i > b;
+                v = v / (after ? 1.5 : 0.5); /* undo the unit's contrast */
+                if (after != entity_after)
+                    wgt *= OTHER_SIDE;
+            }
+            v += et[i].fill;
+            if (!same_clause)
+                wgt *= OTHER_CLAUSE;
+            wgt /= 1 + (double)d / DISTANCE;
+            if (is_speaker)
+                wgt *= SPEAKER;
+            u = v * wgt;
+        }
         sum += u;
         if (u > 0)
             pos += u + 1;

@@ -9,16 +9,48 @@
 #include <jansson.h>
 #include <textpipe/error.h>
 
+#include "entity_words.h"
+#include "lexicon.h"
 #include "vader.h"
 
-/* Mark the tokens of the analyzed unit that fall in any of the @p n byte
- * ranges [starts[i], ends[i]) (relative to the unit): entity names carry
- * no sentiment toward anyone ("Justice Department", "Hope Hicks"). */
-void entity_mark_tokens(vader_work *w, const size_t *starts, const size_t *ends, size_t n);
+/* What the entity rules read besides the analyzed unit (read-only). */
+typedef struct entity_model {
+    const sent_model *sent;    /* valences of words the tokenizer left quoted */
+    const entity_words *words; /* role verbs, words about people, grammar */
+    int news;                  /* the news rules: domain valences, positive weight */
+} entity_model;
+
+/* Per token of the analyzed unit: what entity_prepare() found. */
+typedef struct entity_tok {
+    double fill;   /* a valence for a word the unit's rules left at 0 */
+    uint8_t role;  /* enum ew_role of the verb */
+    uint8_t noun;  /* enum ew_role of the noun */
+    uint8_t owner; /* the part a noun's possessor plays */
+    uint16_t flags; /* EW_* of entity_words.h, EW_ADVERB also for -ly words */
+    uint8_t possessive; /* ends with 's or s' */
+    uint8_t person; /* part of a person's name */
+} entity_tok;
+
+/* Scratch of one thread: reuse it for many units, free with
+ * entity_scratch_free(). */
+typedef struct entity_scratch {
+    entity_tok *t;
+    size_t cap;
+} entity_scratch;
+
+void entity_scratch_free(entity_scratch *s);
+
+/* Prepare the analyzed unit for scoring its entities: mark the tokens that
+ * fall in any of the @p n byte ranges [starts[i], ends[i]) (relative to the
+ * unit, in order; people[i] says whether entity i is a person), since
+ * entity names carry no sentiment toward anyone ("Justice Department",
+ * "Hope Hicks"), and look the tokens up once for all the entities. */
+int entity_prepare(const entity_model *m, vader_work *w, entity_scratch *s, const size_t *starts,
+                   const size_t *ends, const unsigned char *people, size_t n, tp_error *err);
 
 /* The sentiment toward the entity at bytes [start, end) of the analyzed
  * unit (relative to it).  @p amp is the unit's punctuation emphasis. */
-sent_scores entity_scores(const vader_work *w, size_t start, size_t end, double amp);
+sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t start, size_t end, double amp);
 
 /* The per-document aggregate: canonical name -> mean scores. */
 typedef struct entity_agg entity_agg;

@@ -36,6 +36,9 @@ static const tp_option options[] = {
     TP_OPTION_STRING("domain", "\"news-domain.tsv\"",
                      "The domain file the news rules use (valences, hedges, reporting verbs); \"\" for none. "
                      "Ignored with rules=vader."),
+    TP_OPTION_STRING("entity_words", "\"entity-words.tsv\"",
+                     "What entity sentiment knows beyond the lexicons: verbs of praise, blame, winning, losing, harm "
+                     "and help (who does what to whom) and words about people; \"\" for none."),
     TP_OPTION_END,
 };
 
@@ -43,6 +46,7 @@ enum doc_mode { DOC_SENTENCES, DOC_WHOLE };
 
 typedef struct sentiment_state {
     sent_model model;
+    entity_words entity_words;
     vader_rules rules;
     enum doc_mode doc_mode;
 } sentiment_state;
@@ -53,10 +57,24 @@ static void destroy(void *state)
     if (!st)
         return;
     model_free(&st->model);
+    ew_free(&st->entity_words);
     free(st);
 }
 
 typedef int (*load_fn)(sent_model *m, const char *path, tp_error *err);
+
+/* The path of the data file that option @p option names (a file name is
+ * looked up in the data folders, a path with a '/' is taken as is), or
+ * NULL: *path stays NULL when the option is "" (no file). */
+static int data_path(const tp_config *cfg, const char *option, char **path, tp_error *err)
+{
+    const char *name = tp_config_string(cfg, option);
+    *path = NULL;
+    if (!name || !*name)
+        return TP_OK;
+    *path = strchr(name, '/') ? tp_config_resolve_path(cfg, name, err) : tp_config_find_data(cfg, name, err);
+    return *path ? TP_OK : err->status;
+}
 
 /* Load the data file that option @p option names: a file name is looked up
  * in the data folders, a path (with a '/') is taken as is. */
@@ -92,6 +110,18 @@ static int create(const tp_config *cfg, void **state, tp_error *err)
         rc = load(cfg, &st->model, "emoji_lexicon", model_load_emoji, err);
     if (rc == TP_OK && st->rules.news)
         rc = load(cfg, &st->model, "domain", model_load_domain, err);
+    ew_init(&st->entity_words);
+    if (rc == TP_OK)
+        rc = ew_add_grammar(&st->entity_words, err);
+    if (rc == TP_OK) {
+        char *path = NULL;
+        rc = data_path(cfg, "entity_words", &path, err);
+        if (rc == TP_OK && path)
+            rc = ew_load(&st->entity_words, path, err);
+        free(path);
+        if (rc != TP_OK)
+            tp_error_prefix(err, "%s", tp_config_where(cfg, "entity_words"));
+    }
     if (rc != TP_OK) {
         destroy(st);
         return rc;
@@ -190,11 +220,14 @@ static sent_scores acc_result(const doc_acc *a)
 
 /* One document's entities while it is processed. */
 typedef struct entity_pass {
+    entity_model model;
+    entity_scratch scratch;
     tp_layer *layer;
     const char *text;      /* the layer's view */
     size_t len, n;
     unsigned char *done;   /* per entity: scored already */
     size_t *starts, *ends; /* scratch: the entities of one unit */
+    unsigned char *people; /* scratch: which of them are people */
     entity_agg *agg;
 } entity_pass;
 
@@ -203,20 +236,26 @@ static void entity_pass_free(entity_pass *e)
     free(e->done);
     free(e->starts);
     free(e->ends);
+    free(e->people);
+    entity_scratch_free(&e->scratch);
     entity_agg_free(e->agg);
 }
 
-static int entity_pass_init(entity_pass *e, tp_layer *layer, tp_error *err)
+static int entity_pass_init(entity_pass *e, const sentiment_state *st, tp_layer *layer, tp_error *err)
 {
     memset(e, 0, sizeof *e);
+    e->model.sent = &st->model;
+    e->model.words = &st->entity_words;
+    e->model.news = st->rules.news;
     e->layer = layer;
     e->text = tp_layer_text(layer, &e->len);
     e->n = tp_layer_size(layer);
     e->done = calloc(e->n + 1, 1);
     e->starts = malloc((e->n + 1) * sizeof *e->starts);
     e->ends = malloc((e->n + 1) * sizeof *e->ends);
+    e->people = malloc(e->n + 1);
     e->agg = entity_agg_new();
-    if (!e->done || !e->starts || !e->ends || !e->agg) {
+    if (!e->done || !e->starts || !e->ends || !e->people || !e->agg) {
         entity_pass_free(e);
         memset(e, 0, sizeof *e);
         return tp_error_set(err, TP_ERR_NOMEM, "out of memory for %zu entities", tp_layer_size(layer));
@@ -235,17 +274,20 @@ static int score_entities(entity_pass *e, vader_work *w, size_t ustart, size_t u
             continue;
         e->starts[k] = sp[i].start - ustart;
         e->ends[k] = (sp[i].end < uend ? sp[i].end : uend) - ustart;
+        /* a person, or an entity of unknown kind */
+        e->people[k] = !sp[i].label || strcmp(sp[i].label, "PERSON") == 0;
         k++;
     }
     if (k == 0)
         return TP_OK;
-    entity_mark_tokens(w, e->starts, e->ends, k);
+    if (entity_prepare(&e->model, w, &e->scratch, e->starts, e->ends, e->people, k, err))
+        return err->status;
     for (size_t i = first; i < e->n && sp[i].start < uend; i++) {
         if (e->done[i] || sp[i].start < ustart)
             continue;
         e->done[i] = 1;
         size_t end = sp[i].end < uend ? sp[i].end : uend;
-        sent_scores s = entity_scores(w, sp[i].start - ustart, end - ustart, amp);
+        sent_scores s = entity_scores(w, &e->scratch, sp[i].start - ustart, end - ustart, amp);
         size_t clen;
         const char *canon = tp_span_get_string(&sp[i], "canonical", &clen);
         if (!canon) { /* no canonical name: the mention's own text */
@@ -312,7 +354,7 @@ static int process(void *state, tp_doc *doc, tp_error *err)
     tp_layer *sentences = tp_doc_layer(doc, "sentences");
     tp_layer *entities = tp_doc_layer(doc, "entities");
     if (entities)
-        rc = entity_pass_init(&ents, entities, err);
+        rc = entity_pass_init(&ents, st, entities, err);
     int same_view = sentences && entities && tp_layer_view(sentences) == tp_layer_view(entities);
 
     if (sentences && rc == TP_OK) {

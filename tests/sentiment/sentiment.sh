@@ -6,7 +6,7 @@
 TEST_PLUGINS="$TP_BUILDDIR/tests/sentiment"
 
 expect_exit 0 "describe" -- "$TEXTPIPE" describe sentiment
-for opt in document rules lexicon emoji_lexicon domain; do
+for opt in document rules lexicon emoji_lexicon domain entity_words; do
     expect_in "$WORK/out" "$opt" "describe lists option $opt"
 done
 

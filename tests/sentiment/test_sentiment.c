@@ -371,6 +371,121 @@ START_TEST(entity_without_sentences)
 }
 END_TEST
 
+/* The compounds of Alvira and Quillan (their first mentions) in @p text,
+ * with the stage's options @p options. */
+static void two_people(const char *options, const char *text, double *alvira, double *quillan)
+{
+    tp_pipeline *p = with_layers(1, PEOPLE, options);
+    tp_doc *d = harness_run(p, text);
+    *alvira = entity_compound(d, "Alvira", 0);
+    *quillan = entity_compound(d, "Quillan", 0);
+    tp_doc_free(d);
+    tp_pipeline_free(p);
+}
+
+START_TEST(entity_roles_doer_and_object)
+{
+    double a, q;
+    /* VADER's "defeated" is negative for both; the winner is not judged so */
+    two_people("{}", "Alvira defeated Quillan in the vote.", &a, &q);
+    ck_assert_msg(a > 0.05 && q < -0.05, "Alvira defeated Quillan: %.4f %.4f", a, q);
+    two_people("{}", "Quillan lost to Alvira.", &a, &q);
+    ck_assert_msg(a > 0.05 && q < -0.05, "Quillan lost to Alvira: %.4f %.4f", a, q);
+    /* praise is good for its object */
+    two_people("{}", "Alvira backed Quillan.", &a, &q);
+    ck_assert_msg(q > 0.05, "Alvira backed Quillan: %.4f", q);
+    /* harm: bad for the doer, the victim is not judged by it */
+    two_people("{}", "Alvira robbed Quillan.", &a, &q);
+    ck_assert_msg(a < -0.05 && q == 0, "Alvira robbed Quillan: %.4f %.4f", a, q);
+    /* someone else between the entity and the verb: not its doer */
+    two_people("{}", "Alvira thinks that Quillan defeated them.", &a, &q);
+    ck_assert_msg(q > 0.05 && a < 0.05, "Quillan is the doer, not Alvira: %.4f %.4f", a, q);
+    /* after a determiner the form is a noun, not the verb: "a shot at" is
+     * no shooting ("shot" is no VADER word either) */
+    two_people("{}", "Alvira took a shot at the plan. Quillan shot the messenger.", &a, &q);
+    ck_assert_msg(a == 0 && q < -0.05, "a shot, shot: %.4f %.4f", a, q);
+    /* without the data file, the verbs are plain VADER words again */
+    two_people("{\"entity_words\": \"\"}", "Alvira defeated Quillan in the vote.", &a, &q);
+    ck_assert_msg(a < -0.05 && q < -0.05, "no entity words: %.4f %.4f", a, q);
+}
+END_TEST
+
+START_TEST(entity_roles_passive)
+{
+    double a, q;
+    two_people("{}", "Quillan was defeated by Alvira.", &a, &q);
+    ck_assert_msg(a > 0.05 && q < -0.05, "passive with by: %.4f %.4f", a, q);
+    two_people("{}", "Quillan was widely backed by Alvira.", &a, &q);
+    ck_assert_msg(a > 0.05 && q > 0.05, "an adverb before the participle: %.4f %.4f", a, q);
+    /* an active verb after the entity makes it the doer: "Alvira backed"
+     * is mildly good for Alvira, "Alvira was backed" good for her */
+    double active, passive;
+    two_people("{}", "Alvira backed the bill. Quillan rested.", &active, &q);
+    two_people("{}", "Alvira was backed. Quillan rested.", &passive, &q);
+    ck_assert_msg(passive > active && active > 0.05, "doer %.4f, object %.4f", active, passive);
+}
+END_TEST
+
+START_TEST(entity_roles_pronouns)
+{
+    double a, q;
+    /* "he" after a person's name refers to that person */
+    two_people("{}", "Alvira arrived, and he defeated the rival. Quillan rested.", &a, &q);
+    ck_assert_msg(a > 0.05, "he defeated: %.4f", a);
+    /* ... to the nearest person before it */
+    two_people("{}", "Alvira met Quillan, and he defeated the rival.", &a, &q);
+    ck_assert_msg(q > 0.05 && a < 0.05, "he is Quillan: %.4f %.4f", a, q);
+}
+END_TEST
+
+START_TEST(entity_roles_nouns)
+{
+    double a, q;
+    /* "victory" is no VADER word; its possessor won it */
+    two_people("{}", "Alvira's victory came early. Quillan rested.", &a, &q);
+    ck_assert_msg(a > 0.05, "Alvira's victory: %.4f", a);
+    two_people("{}", "The victory of Alvira came early. Their victory over Quillan came late.", &a, &q);
+    ck_assert_msg(a > 0.05 && q < -0.05, "victory of Alvira, victory over Quillan: %.4f %.4f", a, q);
+    /* VADER's "supporters" is positive for everyone near it; the possessor
+     * is the one supported, "opponents" the opposite */
+    two_people("{}", "Alvira's supporters met Quillan's opponents.", &a, &q);
+    ck_assert_msg(a > 0.05 && q < -0.05, "supporters and opponents: %.4f %.4f", a, q);
+    two_people("{}", "The defeat of Alvira came early. Quillan rested.", &a, &q);
+    ck_assert_msg(a < -0.05, "the defeat of Alvira: %.4f", a);
+}
+END_TEST
+
+START_TEST(entity_words_and_quotes)
+{
+    tp_pipeline *p = with_layers(1, PEOPLE, "{}");
+    /* a word about people that VADER lacks: for entities only */
+    tp_doc *d = harness_run(p, "Alvira is embattled.");
+    ck_assert_msg(entity_compound(d, "Alvira", 0) < -0.05, "embattled");
+    tp_layer *sents = tp_doc_layer(d, "sentences");
+    ck_assert_double_eq(field(tp_span_get(&tp_layer_spans(sents)[0], "sentiment"), "compound"), 0);
+    tp_doc_free(d);
+    /* a curly quotation mark no longer hides the word, and negation reaches it */
+    d = harness_run(p, "Quillan called the plan \xE2\x80\x9Cwonderful.\xE2\x80\x9D");
+    ck_assert_msg(entity_compound(d, "Quillan", 0) > 0.05, "quoted wonderful");
+    sents = tp_doc_layer(d, "sentences");
+    ck_assert_double_eq(field(tp_span_get(&tp_layer_spans(sents)[0], "sentiment"), "compound"), 0);
+    tp_doc_free(d);
+    d = harness_run(p, "Alvira is not \xE2\x80\x9Cwonderful\xE2\x80\x9D at all.");
+    ck_assert_msg(entity_compound(d, "Alvira", 0) < -0.05, "not quoted wonderful");
+    tp_doc_free(d);
+    tp_pipeline_free(p);
+}
+END_TEST
+
+START_TEST(entity_speaker_weighs_less)
+{
+    double a, q;
+    /* what a speaker says counts less than what is said about someone */
+    two_people("{}", "Alvira said the results were terrible. Quillan's results were terrible.", &a, &q);
+    ck_assert_msg(a < -0.05 && q < a, "speaker %.4f, subject %.4f", a, q);
+}
+END_TEST
+
 /* ------------------------------------------------------------ data files */
 
 /* Write @p content to a new temporary file; returns its path (static). */
@@ -437,6 +552,37 @@ START_TEST(data_file_errors)
     ck_assert_msg(strstr(msg, ":1:1: write the word in lowercase") != NULL, "got: %s", msg);
     unlink(path);
 
+    path = temp_file("# verbs\npraise\tlaud lauds lauded lauded lauding\ncheer\tcheer cheers\n");
+    snprintf(options, sizeof options, "{\"entity_words\": \"%s\"}", path);
+    start_error(options, msg, sizeof msg);
+    ck_assert_msg(strstr(msg, ":3:1: unknown kind \"cheer\"") != NULL, "got: %s", msg);
+    ck_assert_msg(strstr(msg, "stages[0].options.entity_words") != NULL, "got: %s", msg);
+    unlink(path);
+
+    path = temp_file("win\twin wins won winning\n");
+    snprintf(options, sizeof options, "{\"entity_words\": \"%s\"}", path);
+    start_error(options, msg, sizeof msg);
+    ck_assert_msg(strstr(msg, ":1:5: a verb needs five forms") != NULL, "got: %s", msg);
+    unlink(path);
+
+    path = temp_file("valence\tembattled\t-9\n");
+    snprintf(options, sizeof options, "{\"entity_words\": \"%s\"}", path);
+    start_error(options, msg, sizeof msg);
+    ck_assert_msg(strstr(msg, ":1:19: the valence must be a number from -4 to 4") != NULL, "got: %s", msg);
+    unlink(path);
+
+    path = temp_file("praise\tLaud lauds lauded lauded lauding\n");
+    snprintf(options, sizeof options, "{\"entity_words\": \"%s\"}", path);
+    start_error(options, msg, sizeof msg);
+    ck_assert_msg(strstr(msg, ":1:8: write words in lowercase") != NULL, "got: %s", msg);
+    unlink(path);
+
+    path = temp_file("praise\tback backs backed backed backing\nblame\tback - - - -\n");
+    snprintf(options, sizeof options, "{\"entity_words\": \"%s\"}", path);
+    start_error(options, msg, sizeof msg);
+    ck_assert_msg(strstr(msg, ":2:7: \"back\" is already a praise verb") != NULL, "got: %s", msg);
+    unlink(path);
+
     start_error("{\"lexicon\": \"no-such-lexicon.tsv\"}", msg, sizeof msg);
     ck_assert_msg(strstr(msg, "stages[0].options.lexicon") != NULL, "got: %s", msg);
 
@@ -475,6 +621,12 @@ static Suite *suite(void)
     tcase_add_test(tc, entity_context);
     tcase_add_test(tc, entity_aggregate);
     tcase_add_test(tc, entity_without_sentences);
+    tcase_add_test(tc, entity_roles_doer_and_object);
+    tcase_add_test(tc, entity_roles_passive);
+    tcase_add_test(tc, entity_roles_pronouns);
+    tcase_add_test(tc, entity_roles_nouns);
+    tcase_add_test(tc, entity_words_and_quotes);
+    tcase_add_test(tc, entity_speaker_weighs_less);
     suite_add_tcase(s, tc);
     tc = tcase_create("data");
     tcase_add_checked_fixture(tc, setup, teardown);
