@@ -21,7 +21,7 @@ static const char page_css[] =
     "header.page h1{margin:0 0 .3rem;font-size:1.4rem}"
     ".legend{font-size:.9rem;color:#333;margin:.3rem 0 0}"
     ".legend span{margin-right:1.2rem}"
-    "section.doc{display:grid;grid-template-columns:minmax(0,3fr) minmax(15rem,1fr);gap:2rem;"
+    "section.doc{display:grid;grid-template-columns:minmax(0,2fr) minmax(23rem,1fr);gap:2rem;"
     "padding:1rem 2rem 2rem;border-bottom:1px solid #ddd}"
     "section.doc h2{grid-column:1/-1;margin:.5rem 0 0;font-size:1.15rem;word-break:break-all}"
     ".summary{grid-column:1/-1;margin:0;color:#333}"
@@ -34,10 +34,13 @@ static const char page_css[] =
     "mark.ent .lbl{font-size:.68em;font-weight:700;letter-spacing:.04em;margin-left:.35em;"
     "vertical-align:.1em;color:#222}"
     "aside h3{font-size:1rem;margin:.3rem 0 .5rem}"
-    "table{border-collapse:collapse;width:100%;font-size:.92rem}"
+    "aside{min-width:0}"
+    "table{border-collapse:collapse;width:100%;font-size:.88rem}"
     "th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid #ddd;vertical-align:top}"
     "th{border-bottom:2px solid #999}"
-    "td.num{text-align:right;font-variant-numeric:tabular-nums}"
+    "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+    "td.num small{display:block;color:#444}"
+    "td.type{white-space:nowrap}"
     ".chip{display:inline-block;width:.8em;height:.8em;border-radius:.2em;margin-right:.35em;"
     "border:1px solid rgba(0,0,0,.3);vertical-align:-.05em}"
     "@media (max-width:60rem){section.doc{grid-template-columns:1fr}}"
@@ -263,13 +266,13 @@ static void write_table(tp_buf *out, const char *text, const mark *ents, size_t 
         for (size_t k = 0; k < ng; k++) {
             tp_buf_printf(out, "<tr><td>");
             html_escape(out, g[k].name, g[k].name_len);
-            tp_buf_printf(out, "</td><td><span class=\"chip\" style=\"background-color:%s\" aria-hidden=\"true\"></span>",
+            tp_buf_printf(out, "</td><td class=\"type\"><span class=\"chip\" style=\"background-color:%s\" aria-hidden=\"true\"></span>",
                           label_color(g[k].label));
             html_escape(out, g[k].label, strlen(g[k].label));
             tp_buf_printf(out, "</td><td class=\"num\">%zu</td>", g[k].mentions);
             if (g[k].scored) {
                 double avg = g[k].sum / (double)g[k].scored;
-                tp_buf_printf(out, "<td class=\"num\">%+.2f (%s)</td></tr>", avg, polarity(avg));
+                tp_buf_printf(out, "<td class=\"num\">%+.2f <small>(%s)</small></td></tr>", avg, polarity(avg));
             } else {
                 tp_buf_printf(out, "<td class=\"num\">&#8212;</td></tr>");
             }

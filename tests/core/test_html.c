@@ -84,9 +84,9 @@ START_TEST(entities_sentences_and_table)
     ck_assert_msg(strstr(html, "<span class=\"sent neg\""), "negative sentence");
     ck_assert_msg(strstr(html, "<span class=\"sent pos\""), "positive sentence");
     ck_assert_msg(strstr(html, "title=\"sentence sentiment -0.60 (negative)\""), "score in words");
-    ck_assert_msg(strstr(html, "<td>Mexico</td><td><span class=\"chip\" style=\"background-color:#fdd48e\" "
+    ck_assert_msg(strstr(html, "<td>Mexico</td><td class=\"type\"><span class=\"chip\" style=\"background-color:#fdd48e\" "
                                "aria-hidden=\"true\"></span>GPE</td><td class=\"num\">2</td><td class=\"num\">-0.05 "
-                               "(neutral)</td>"),
+                               "<small>(neutral)</small></td>"),
                   "Mexico grouped: 2 mentions, average of -0.5 and 0.4");
     ck_assert_msg(strstr(html, "document sentiment -0.10 (negative)"), "document sentiment");
     ck_assert_msg(!strstr(html, "http://") && !strstr(html, "https://"), "nothing fetched");
