@@ -250,9 +250,12 @@ int jsonl_fast_decode(const char *line, size_t len, char *scratch, jsonl_fields 
             int integer;
             if (!scan_number(&c, &integer) || is_text || (is_id && !integer))
                 return 0;
+            /* jansson refuses integers beyond 64 bits and reals beyond a
+             * double ("too big integer", "real number overflow"): a number
+             * that might be either goes its way, whatever its key. */
+            if (c.p - nb > 18 || memchr(nb, 'e', (size_t)(c.p - nb)) || memchr(nb, 'E', (size_t)(c.p - nb)))
+                return 0;
             if (is_id) {
-                if (c.p - nb > 18)
-                    return 0; /* might not fit in 64 bits: jansson decides */
                 out->id = nb;
                 out->id_len = (size_t)(c.p - nb);
                 out->id_kind = JSONL_ID_INTEGER;
