@@ -52,7 +52,7 @@ typedef struct et_tok {
     uint32_t key, klen;    /* folded text: doc->keys + key */
     uint64_t hash;         /* hash of the folded text alone */
     uint64_t flags;        /* word-list flags of the token alone (built-in | user) */
-    uint32_t sent;         /* sentence index */
+    uint32_t memo;         /* its et_mcache in doc->mcache, when it may start a list entry */
     uint16_t shape;
     char first;            /* first byte of the text (punctuation tests) */
 } et_tok;
@@ -92,7 +92,8 @@ typedef struct et_doc {
     size_t nsent, sent_cap;
     et_cand *cand;
     size_t ncand, cand_cap;
-    et_mcache *mcache;     /* one per token */
+    et_mcache *mcache;     /* one per token that may start a list entry (et_tok.memo) */
+    size_t nmemo;
 } et_doc;
 
 /* A gazetteer match: the combined flags of the built-in and user entries. */

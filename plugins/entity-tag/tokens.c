@@ -104,12 +104,49 @@ static int elided_article(const char *s, size_t len, size_t i)
     return k > i && k - i <= 3 && k + 1 < len && s[k] == '-' && s[k + 1] >= 'A' && s[k + 1] <= 'Z';
 }
 
+/* The shape bits of a token's first letter or digit, at byte @p i, with
+ * case @p cs (1 upper, -1 lower, 0 neither); @p shape tells whether the
+ * token has a hyphen. */
+static uint16_t first_char_shape(const char *s, size_t len, size_t i, int cs, uint16_t shape)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (cs > 0)
+        return S_CAP;
+    if (cs < 0) {
+        /* d'Ivoire, l'Aquila: the capital after the elision counts */
+        size_t al;
+        if ((c == 'd' || c == 'l') && is_apostrophe_at(s, len, i + 1, &al) && i + 1 + al < len &&
+            s[i + 1 + al] >= 'A' && s[i + 1 + al] <= 'Z')
+            return S_CAP;
+        if ((shape & S_HYPHEN) && elided_article(s, len, i))
+            return S_CAP; /* al-Assad, el-Sisi, bin-Salman */
+        return S_LOWER;
+    }
+    return c >= '0' && c <= '9' ? S_DIGIT : 0;
+}
+
+/* The shape bits that depend on the whole token, added to @p shape, from
+ * the count of capitals and whether there is a lower-case letter. */
+static uint16_t whole_token_shape(const char *s, size_t len, uint16_t shape, size_t upper, size_t lower)
+{
+    size_t an;
+    if (upper >= 2 && lower == 0)
+        shape |= S_ALLCAPS;
+    if (len == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] == '.')
+        shape |= S_INITIAL;
+    if (is_apostrophe_at(s, len, 0, &an) && (len == an || (len == an + 1 && (s[an] == 's' || s[an] == 'S'))))
+        shape |= S_POSS;
+    if (!(shape & S_WORD) && !joins_names(s, len))
+        shape |= S_BREAK;
+    return shape;
+}
+
+/* The shape of any token, by code points. */
 static uint16_t shape_of(const char *s, size_t len)
 {
     uint16_t shape = 0;
-    size_t i = 0, upper = 0, lower = 0;
-    int first = 1;
-    size_t an;
+    size_t i = 0, upper = 0, lower = 0, first = 0;
+    int first_cs = 0;
     while (i < len) {
         utf8proc_int32_t cp;
         unsigned char c = (unsigned char)s[i];
@@ -130,24 +167,11 @@ static uint16_t shape_of(const char *s, size_t len)
         if (c == '-')
             shape |= S_HYPHEN;
         if (alnum) {
-            shape |= S_WORD;
-            if (first) {
-                first = 0;
-                if (cs > 0)
-                    shape |= S_CAP;
-                else if (cs < 0) {
-                    /* d'Ivoire, l'Aquila: the capital after the elision counts */
-                    size_t al;
-                    if ((c == 'd' || c == 'l') && is_apostrophe_at(s, len, i + 1, &al) && i + 1 + al < len &&
-                        s[i + 1 + al] >= 'A' && s[i + 1 + al] <= 'Z')
-                        shape |= S_CAP;
-                    else if (elided_article(s, len, i))
-                        shape |= S_CAP; /* al-Assad, el-Sisi, bin-Salman */
-                    else
-                        shape |= S_LOWER;
-                } else if (c >= '0' && c <= '9')
-                    shape |= S_DIGIT;
+            if (!(shape & S_WORD)) {
+                first = i;
+                first_cs = cs;
             }
+            shape |= S_WORD;
             if (cs > 0)
                 upper++;
             else if (cs < 0)
@@ -155,15 +179,100 @@ static uint16_t shape_of(const char *s, size_t len)
         }
         i += (size_t)n;
     }
-    if (upper >= 2 && lower == 0)
-        shape |= S_ALLCAPS;
-    if (len == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] == '.')
-        shape |= S_INITIAL;
-    if (is_apostrophe_at(s, len, 0, &an) && (len == an || (len == an + 1 && (s[an] == 's' || s[an] == 'S'))))
-        shape |= S_POSS;
-    if (!(shape & S_WORD) && !joins_names(s, len))
-        shape |= S_BREAK;
-    return shape;
+    if (shape & S_WORD)
+        shape |= first_char_shape(s, len, first, first_cs, shape);
+    return whole_token_shape(s, len, shape, upper, lower);
+}
+
+/* Classes of bytes for read_ascii(): A_UPPER and A_LOWER are 1 and 2 so
+ * that they count themselves; A_HIGH marks bytes of other characters. */
+enum { A_UPPER = 1, A_LOWER = 2, A_DIGIT = 4, A_HYPHEN = 8, A_HIGH = 16 };
+#define A_ALNUM (A_UPPER | A_LOWER | A_DIGIT)
+#define U A_UPPER
+#define L A_LOWER
+#define D A_DIGIT
+#define H A_HYPHEN
+#define X16 A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, \
+            A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH
+static const uint8_t ascii_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, H, 0, 0,
+    D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,
+    0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0,
+    0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0,
+    X16, X16, X16, X16, X16, X16, X16, X16,
+};
+#undef U
+#undef L
+#undef D
+#undef H
+#undef X16
+
+/* What a token reads as: its shape, and its folded key and the key's hash. */
+typedef struct tok_form {
+    uint16_t shape;
+    size_t klen;
+    uint64_t hash;
+} tok_form;
+
+/* A token in ASCII, in one pass over its bytes: the shape, the folded key
+ * (written to @p out) and the hash that shape_of(), et_fold() and
+ * et_hash_add() would give, at a fraction of their cost; nine tokens in
+ * ten of English news are ASCII.  Returns 0 at the first byte of any other
+ * character, leaving @p out to the general path. */
+static int read_ascii(const char *s, size_t len, char *out, tok_form *f)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    size_t o = 0, upper = 0;
+    unsigned seen = 0; /* the classes of the letters and digits */
+    unsigned other = 0; /* the classes of the other bytes */
+    uint64_t h = ET_HASH_INIT;
+    while (p < end) {
+        unsigned k = ascii_class[*p];
+        if (k & A_ALNUM) {
+            unsigned char c = (unsigned char)(*p++ + ((k & A_UPPER) << 5)); /* 'A' + 32 = 'a' */
+            seen |= k;
+            upper += k & A_UPPER;
+            out[o++] = (char)c;
+            h = et_hash_byte(h, c);
+            continue;
+        }
+        /* a run of other bytes: one space inside the key, nothing at its ends (fold.h) */
+        do {
+            if (k & A_HIGH)
+                return 0;
+            other |= k;
+        } while (++p < end && !((k = ascii_class[*p]) & A_ALNUM));
+        if (p < end && o) {
+            out[o++] = ' ';
+            h = et_hash_byte(h, ' ');
+        }
+    }
+    uint16_t shape = other & A_HYPHEN ? S_HYPHEN : 0;
+    if (o) {
+        size_t first = 0;
+        while (!(ascii_class[(unsigned char)s[first]] & A_ALNUM))
+            first++;
+        unsigned k = ascii_class[(unsigned char)s[first]];
+        shape |= S_WORD | first_char_shape(s, len, first, k & A_UPPER ? 1 : k & A_LOWER ? -1 : 0, shape);
+    }
+    f->shape = whole_token_shape(s, len, shape, upper, seen & A_LOWER);
+    f->klen = o;
+    f->hash = h;
+    return 1;
+}
+
+/* Any token: the ASCII pass, else by code points. */
+static void read_token(const char *s, size_t len, char *out, tok_form *f)
+{
+    if (read_ascii(s, len, out, f))
+        return;
+    f->shape = shape_of(s, len);
+    f->klen = f->shape & S_WORD ? et_fold(s, len, out, 0) : 0;
+    f->hash = et_hash_add(ET_HASH_INIT, out, f->klen);
 }
 
 uint64_t et_lookup(const et_doc *d, uint64_t hash, const char *key, size_t len, et_match *m)
@@ -204,6 +313,12 @@ static uint64_t lookup_lower(const et_doc *d, uint64_t hash)
     return flags;
 }
 
+/* Most words start no list entry: their own flags say so without a lookup. */
+static int may_start_entry(const et_tok *t)
+{
+    return t->klen && (t->flags & (ET_ENTITY_MASK | ET_PREFIX));
+}
+
 static size_t match_at(const et_doc *d, size_t i, size_t limit, et_match *m)
 {
     size_t best = i;
@@ -235,10 +350,9 @@ static size_t match_at(const et_doc *d, size_t i, size_t limit, et_match *m)
 size_t et_match_at(const et_doc *d, size_t i, size_t limit, et_match *m)
 {
     const et_tok *t = d->tok;
-    /* most words start nothing: their own flags say so without a lookup */
-    if (i >= limit || !t[i].klen || !(t[i].flags & (ET_ENTITY_MASK | ET_PREFIX)))
+    if (i >= limit || !may_start_entry(&t[i]))
         return i;
-    et_mcache *c = &d->mcache[i];
+    et_mcache *c = &d->mcache[t[i].memo];
     if (c->end && (c->limit == limit || (c->end - 1 <= limit && c->limit >= limit))) {
         /* the same question, or a wider one whose answer fits */
         if (c->end - 1 > i) {
@@ -306,6 +420,16 @@ int et_add_cand(et_doc *d, size_t a, size_t b, int label, const et_match *m)
     return 0;
 }
 
+/* Is there a line break in text[a, b)?  The gap between two tokens is most
+ * often one space: a loop beats a call to memchr. */
+static int newline_in(const char *text, size_t a, size_t b)
+{
+    for (; a < b; a++)
+        if (text[a] == '\n')
+            return 1;
+    return 0;
+}
+
 /* Headlines in capitals or in Title Case: mark their tokens, since there a
  * capital letter is no sign of a name. */
 static void mark_caps_mode(et_doc *d, size_t first, size_t end)
@@ -349,8 +473,7 @@ int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err)
     tp_layer *sl = tp_doc_layer(doc, "sentences");
     size_t ns = sl ? tp_layer_size(sl) : 0;
     const tp_span *ss = sl ? tp_layer_spans(sl) : NULL;
-    d->mcache = calloc(n + 1, sizeof *d->mcache);
-    if (!d->mcache || grow((void **)&d->tok, &d->tok_cap, n + 1, sizeof *d->tok) != 0 ||
+    if (grow((void **)&d->tok, &d->tok_cap, n + 1, sizeof *d->tok) != 0 ||
         grow((void **)&d->keys, &d->keys_cap, d->len + 16, 1) != 0 ||
         grow((void **)&d->sent_first, &d->sent_cap, 2, sizeof *d->sent_first) != 0)
         goto nomem;
@@ -365,15 +488,16 @@ int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err)
         et_tok *tk = &d->tok[d->ntok];
         tk->start = sp[i].start;
         tk->end = sp[i].end;
-        tk->shape = shape_of(s, len);
-        if (d->ntok && tk->start > d->tok[d->ntok - 1].end &&
-            memchr(d->text + d->tok[d->ntok - 1].end, '\n', tk->start - d->tok[d->ntok - 1].end))
-            tk->shape |= S_NEWLINE;
-        tk->first = s[0];
         if (grow((void **)&d->keys, &d->keys_cap, d->keys_len + 1 + ET_FOLD_MAX(len), 1) != 0)
             goto nomem;
         size_t at = d->keys_len + (d->keys_len ? 1 : 0);
-        size_t kl = tk->shape & S_WORD ? et_fold(s, len, d->keys + at, 0) : 0;
+        tok_form f;
+        read_token(s, len, d->keys + at, &f);
+        tk->shape = f.shape;
+        if (d->ntok && newline_in(d->text, d->tok[d->ntok - 1].end, tk->start))
+            tk->shape |= S_NEWLINE;
+        tk->first = s[0];
+        size_t kl = f.klen;
         if (kl) {
             if (d->keys_len)
                 d->keys[d->keys_len] = ' ';
@@ -381,13 +505,15 @@ int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err)
         }
         tk->key = (uint32_t)(kl ? at : d->keys_len);
         tk->klen = (uint32_t)kl;
-        tk->hash = et_hash_add(ET_HASH_INIT, d->keys + tk->key, kl);
+        tk->hash = f.hash;
         if (!kl)
             tk->flags = 0;
         else if (tk->shape & S_LOWER)
             tk->flags = lookup_lower(d, tk->hash); /* three words in four: the small table */
         else
             tk->flags = et_lookup(d, tk->hash, d->keys + tk->key, kl, NULL);
+        /* et_match_at() remembers its answers for the few tokens that may start a list entry */
+        tk->memo = may_start_entry(tk) ? (uint32_t)d->nmemo++ : 0;
         /* sentence: the one the token starts in (or the next one) */
         while (cur < ns && ss[cur].end <= tk->start)
             cur++;
@@ -399,7 +525,6 @@ int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err)
             prev_sent = sent;
             clause_start = 1;
         }
-        tk->sent = (uint32_t)(d->nsent - 1);
         if (tk->shape & S_WORD) {
             if (clause_start)
                 tk->shape |= S_START;
@@ -411,6 +536,9 @@ int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err)
         }
         d->ntok++;
     }
+    d->mcache = calloc(d->nmemo + 1, sizeof *d->mcache);
+    if (!d->mcache)
+        goto nomem;
     d->sent_first[d->nsent] = (uint32_t)d->ntok;
     for (size_t k = 0; k < d->nsent; k++)
         mark_caps_mode(d, d->sent_first[k], d->sent_first[k + 1]);
