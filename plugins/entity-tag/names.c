@@ -33,6 +33,8 @@ static int capword(const et_tok *t)
 
 static int is_quote(const et_doc *d, const et_tok *t)
 {
+    if (t->first != '"' && (unsigned char)t->first != 0xE2)
+        return 0; /* most tokens: told by the byte the token keeps */
     const char *s = d->text + t->start;
     size_t n = t->end - t->start;
     return (n == 1 && s[0] == '"') ||

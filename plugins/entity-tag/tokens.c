@@ -107,7 +107,7 @@ static int elided_article(const char *s, size_t len, size_t i)
 /* The shape bits of a token's first letter or digit, at byte @p i, with
  * case @p cs (1 upper, -1 lower, 0 neither); @p shape tells whether the
  * token has a hyphen. */
-static uint16_t first_char_shape(const char *s, size_t len, size_t i, int cs, uint16_t shape)
+static inline uint16_t first_char_shape(const char *s, size_t len, size_t i, int cs, uint16_t shape)
 {
     unsigned char c = (unsigned char)s[i];
     if (cs > 0)
@@ -127,7 +127,7 @@ static uint16_t first_char_shape(const char *s, size_t len, size_t i, int cs, ui
 
 /* The shape bits that depend on the whole token, added to @p shape, from
  * the count of capitals and whether there is a lower-case letter. */
-static uint16_t whole_token_shape(const char *s, size_t len, uint16_t shape, size_t upper, size_t lower)
+static inline uint16_t whole_token_shape(const char *s, size_t len, uint16_t shape, size_t upper, size_t lower)
 {
     size_t an;
     if (upper >= 2 && lower == 0)
@@ -477,33 +477,38 @@ int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err)
         grow((void **)&d->keys, &d->keys_cap, d->len + 16, 1) != 0 ||
         grow((void **)&d->sent_first, &d->sent_cap, 2, sizeof *d->sent_first) != 0)
         goto nomem;
+    /* The loop keeps its counters in locals: stores into the token array
+     * could otherwise alias d's fields and force the compiler to reload them. */
+    const char *text = d->text;
+    et_tok *tok = d->tok;
+    size_t ntok = 0, keys_len = 0, nmemo = 0, prev_end = 0;
     size_t cur = 0, prev_sent = SIZE_MAX;
     int clause_start = 1;
     for (size_t i = 0; i < n; i++) {
-        if (sp[i].end <= sp[i].start || sp[i].end > d->len ||
-            (d->ntok && sp[i].start < d->tok[d->ntok - 1].end))
+        size_t start = sp[i].start, end = sp[i].end;
+        if (end <= start || end > d->len || (ntok && start < prev_end))
             continue; /* empty, out of the text, or overlapping: against the contract, skipped */
-        const char *s = d->text + sp[i].start;
-        size_t len = sp[i].end - sp[i].start;
-        et_tok *tk = &d->tok[d->ntok];
-        tk->start = sp[i].start;
-        tk->end = sp[i].end;
-        if (grow((void **)&d->keys, &d->keys_cap, d->keys_len + 1 + ET_FOLD_MAX(len), 1) != 0)
+        const char *s = text + start;
+        size_t len = end - start;
+        if (grow((void **)&d->keys, &d->keys_cap, keys_len + 1 + ET_FOLD_MAX(len), 1) != 0)
             goto nomem;
-        size_t at = d->keys_len + (d->keys_len ? 1 : 0);
+        size_t at = keys_len + (keys_len ? 1 : 0);
         tok_form f;
         read_token(s, len, d->keys + at, &f);
+        et_tok *tk = &tok[ntok];
+        tk->start = start;
+        tk->end = end;
         tk->shape = f.shape;
-        if (d->ntok && newline_in(d->text, d->tok[d->ntok - 1].end, tk->start))
+        if (ntok && newline_in(text, prev_end, start))
             tk->shape |= S_NEWLINE;
         tk->first = s[0];
         size_t kl = f.klen;
         if (kl) {
-            if (d->keys_len)
-                d->keys[d->keys_len] = ' ';
-            d->keys_len = at + kl;
+            if (keys_len)
+                d->keys[keys_len] = ' ';
+            keys_len = at + kl;
         }
-        tk->key = (uint32_t)(kl ? at : d->keys_len);
+        tk->key = (uint32_t)(kl ? at : keys_len);
         tk->klen = (uint32_t)kl;
         tk->hash = f.hash;
         if (!kl)
@@ -513,16 +518,15 @@ int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err)
         else
             tk->flags = et_lookup(d, tk->hash, d->keys + tk->key, kl, NULL);
         /* et_match_at() remembers its answers for the few tokens that may start a list entry */
-        tk->memo = may_start_entry(tk) ? (uint32_t)d->nmemo++ : 0;
+        tk->memo = may_start_entry(tk) ? (uint32_t)nmemo++ : 0;
         /* sentence: the one the token starts in (or the next one) */
-        while (cur < ns && ss[cur].end <= tk->start)
+        while (cur < ns && ss[cur].end <= start)
             cur++;
-        size_t sent = cur < ns ? cur : ns;
-        if (sent != prev_sent) {
+        if (cur != prev_sent) {
             if (grow((void **)&d->sent_first, &d->sent_cap, d->nsent + 2, sizeof *d->sent_first) != 0)
                 goto nomem;
-            d->sent_first[d->nsent++] = (uint32_t)d->ntok;
-            prev_sent = sent;
+            d->sent_first[d->nsent++] = (uint32_t)ntok;
+            prev_sent = cur;
             clause_start = 1;
         }
         if (tk->shape & S_WORD) {
@@ -530,12 +534,16 @@ int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err)
                 tk->shape |= S_START;
             clause_start = 0;
         } else if ((opens_clause(s, len) || (len == 1 && s[0] == '\'')) &&
-                   !((s[0] == '"' || s[0] == '\'') && i > 0 && sp[i].start == sp[i - 1].end)) {
+                   !((s[0] == '"' || s[0] == '\'') && i > 0 && start == sp[i - 1].end)) {
             /* a straight quote right after a word closes a quotation */
             clause_start = 1;
         }
-        d->ntok++;
+        prev_end = end;
+        ntok++;
     }
+    d->ntok = ntok;
+    d->keys_len = keys_len;
+    d->nmemo = nmemo;
     d->mcache = calloc(d->nmemo + 1, sizeof *d->mcache);
     if (!d->mcache)
         goto nomem;
