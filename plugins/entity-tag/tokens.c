@@ -184,32 +184,47 @@ static uint16_t shape_of(const char *s, size_t len)
     return whole_token_shape(s, len, shape, upper, lower);
 }
 
-/* Classes of bytes for read_ascii(): A_UPPER and A_LOWER are 1 and 2 so
- * that they count themselves; A_HIGH marks bytes of other characters. */
-enum { A_UPPER = 1, A_LOWER = 2, A_DIGIT = 4, A_HYPHEN = 8, A_HIGH = 16 };
+/* Classes of bytes for read_ascii(): A_UPPER is 1 so that it counts
+ * itself; A_HIGH marks bytes of other characters than ASCII. */
+enum { A_UPPER = 1, A_LOWER = 2, A_DIGIT = 4, A_PUNCT = 8, A_HYPHEN = 16, A_HIGH = 32 };
 #define A_ALNUM (A_UPPER | A_LOWER | A_DIGIT)
 #define U A_UPPER
 #define L A_LOWER
 #define D A_DIGIT
-#define H A_HYPHEN
+#define P A_PUNCT
+#define H (A_PUNCT | A_HYPHEN)
 #define X16 A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, \
             A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH
 static const uint8_t ascii_class[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, H, 0, 0,
-    D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,
-    0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
-    U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0,
-    0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
-    L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0,
+    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+    P, P, P, P, P, P, P, P, P, P, P, P, P, H, P, P,
+    D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P,
+    P, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, P, P, P, P, P,
+    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
     X16, X16, X16, X16, X16, X16, X16, X16,
 };
 #undef U
 #undef L
 #undef D
+#undef P
 #undef H
 #undef X16
+
+/* ASCII letters in lower case, other bytes as they are. */
+static const unsigned char ascii_lower[256] = {
+    0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f,
+    0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f,
+    ' ', '!', '"', '#', '$', '%', '&', '\'', '(', ')', '*', '+', ',', '-', '.', '/',
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ':', ';', '<', '=', '>', '?',
+    '@', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '[', '\\', ']', '^', '_',
+    '`', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '{', '|', '}', '~', 0x7f,
+    /* bytes of other characters never reach the table */
+};
 
 /* What a token reads as: its shape, and its folded key and the key's hash. */
 typedef struct tok_form {
@@ -218,49 +233,73 @@ typedef struct tok_form {
     uint64_t hash;
 } tok_form;
 
-/* A token in ASCII, in one pass over its bytes: the shape, the folded key
- * (written to @p out) and the hash that shape_of(), et_fold() and
- * et_hash_add() would give, at a fraction of their cost; nine tokens in
- * ten of English news are ASCII.  Returns 0 at the first byte of any other
- * character, leaving @p out to the general path. */
-static int read_ascii(const char *s, size_t len, char *out, tok_form *f)
+/* The folded key of an ASCII token with other bytes than letters and
+ * digits (U.S., al-Assad, 2013-2017): runs of them are one space inside
+ * the key and nothing at its ends (fold.h).  Returns the key's length and
+ * sets *first to where the first letter or digit is. */
+static size_t fold_ascii(const unsigned char *s, size_t len, unsigned char *out, uint64_t *hash, size_t *first)
 {
-    const unsigned char *p = (const unsigned char *)s, *end = p + len;
-    size_t o = 0, upper = 0;
-    unsigned seen = 0; /* the classes of the letters and digits */
-    unsigned other = 0; /* the classes of the other bytes */
+    size_t o = 0;
+    int gap = 0;
     uint64_t h = ET_HASH_INIT;
-    while (p < end) {
-        unsigned k = ascii_class[*p];
-        if (k & A_ALNUM) {
-            unsigned char c = (unsigned char)(*p++ + ((k & A_UPPER) << 5)); /* 'A' + 32 = 'a' */
-            seen |= k;
-            upper += k & A_UPPER;
-            out[o++] = (char)c;
-            h = et_hash_byte(h, c);
+    for (size_t i = 0; i < len; i++) {
+        unsigned k = ascii_class[s[i]];
+        if (!(k & A_ALNUM)) {
+            gap = o > 0;
             continue;
         }
-        /* a run of other bytes: one space inside the key, nothing at its ends (fold.h) */
-        do {
-            if (k & A_HIGH)
-                return 0;
-            other |= k;
-        } while (++p < end && !((k = ascii_class[*p]) & A_ALNUM));
-        if (p < end && o) {
+        if (gap) {
             out[o++] = ' ';
             h = et_hash_byte(h, ' ');
+            gap = 0;
+        } else if (!o) {
+            *first = i;
         }
+        out[o] = ascii_lower[s[i]];
+        h = et_hash_byte(h, out[o++]);
     }
-    uint16_t shape = other & A_HYPHEN ? S_HYPHEN : 0;
-    if (o) {
-        size_t first = 0;
-        while (!(ascii_class[(unsigned char)s[first]] & A_ALNUM))
-            first++;
-        unsigned k = ascii_class[(unsigned char)s[first]];
+    *hash = h;
+    return o;
+}
+
+/* A token in ASCII: the shape, the folded key (written to @p out) and the
+ * hash that shape_of(), et_fold() and et_hash_add() would give, at a
+ * fraction of their cost; nine tokens in ten of English news are ASCII.
+ * Two short loops: the classes of the bytes, then the key, which for most
+ * tokens (letters and digits only) is the token in lower case.  Returns 0
+ * when the token has a byte of another character, for the general path. */
+static int read_ascii(const char *s, size_t len, char *out, tok_form *f)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned all = 0; /* the classes of all bytes */
+    size_t upper = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned k = ascii_class[u[i]];
+        all |= k;
+        upper += k & A_UPPER;
+    }
+    if (all & A_HIGH)
+        return 0;
+    size_t klen = 0, first = 0;
+    uint64_t h = ET_HASH_INIT;
+    if (!(all & A_ALNUM)) {
+        /* punctuation: no key */
+    } else if (!(all & A_PUNCT)) {
+        for (; klen < len; klen++) {
+            unsigned char c = ascii_lower[u[klen]];
+            out[klen] = (char)c;
+            h = et_hash_byte(h, c);
+        }
+    } else {
+        klen = fold_ascii(u, len, (unsigned char *)out, &h, &first);
+    }
+    uint16_t shape = all & A_HYPHEN ? S_HYPHEN : 0;
+    if (klen) {
+        unsigned k = ascii_class[u[first]];
         shape |= S_WORD | first_char_shape(s, len, first, k & A_UPPER ? 1 : k & A_LOWER ? -1 : 0, shape);
     }
-    f->shape = whole_token_shape(s, len, shape, upper, seen & A_LOWER);
-    f->klen = o;
+    f->shape = whole_token_shape(s, len, shape, upper, all & A_LOWER);
+    f->klen = klen;
     f->hash = h;
     return 1;
 }
