@@ -28,7 +28,8 @@
 
 static int capword(const et_tok *t)
 {
-    return (t->shape & S_WORD) && (t->shape & (S_CAP | S_ALLCAPS)) && !(t->shape & S_DIGIT);
+    /* a word, not starting with a digit, with a capital; one test, no branches */
+    return ((t->shape & (S_CAP | S_ALLCAPS)) != 0) & ((t->shape & (S_WORD | S_DIGIT)) == S_WORD);
 }
 
 static int is_quote(const et_doc *d, const et_tok *t)

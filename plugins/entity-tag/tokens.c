@@ -265,33 +265,37 @@ static size_t fold_ascii(const unsigned char *s, size_t len, unsigned char *out,
 /* A token in ASCII: the shape, the folded key (written to @p out) and the
  * hash that shape_of(), et_fold() and et_hash_add() would give, at a
  * fraction of their cost; nine tokens in ten of English news are ASCII.
- * Two short loops: the classes of the bytes, then the key, which for most
- * tokens (letters and digits only) is the token in lower case.  Returns 0
- * when the token has a byte of another character, for the general path. */
+ * Most tokens are letters and digits only, and their key is the token in
+ * lower case: one short loop makes it; a token with any other byte goes on
+ * to fold_ascii() (the exit of a loop over a token is a branch the
+ * processor cannot predict: one loop per token, not two).  Returns 0 when
+ * the token has a byte of another character, for the general path. */
 static int read_ascii(const char *s, size_t len, char *out, tok_form *f)
 {
     const unsigned char *u = (const unsigned char *)s;
-    unsigned all = 0; /* the classes of all bytes */
-    size_t upper = 0;
-    for (size_t i = 0; i < len; i++) {
+    unsigned all = 0; /* the classes of the bytes */
+    size_t upper = 0, i = 0;
+    uint64_t h = ET_HASH_INIT;
+    for (; i < len; i++) {
         unsigned k = ascii_class[u[i]];
+        if (!(k & A_ALNUM))
+            break;
         all |= k;
         upper += k & A_UPPER;
+        unsigned char c = ascii_lower[u[i]];
+        out[i] = (char)c;
+        h = et_hash_byte(h, c);
     }
-    if (all & A_HIGH)
-        return 0;
-    size_t klen = 0, first = 0;
-    uint64_t h = ET_HASH_INIT;
-    if (!(all & A_ALNUM)) {
-        /* punctuation: no key */
-    } else if (!(all & A_PUNCT)) {
-        for (; klen < len; klen++) {
-            unsigned char c = ascii_lower[u[klen]];
-            out[klen] = (char)c;
-            h = et_hash_byte(h, c);
+    size_t klen = i, first = 0;
+    if (i < len) {
+        for (; i < len; i++) {
+            unsigned k = ascii_class[u[i]];
+            all |= k;
+            upper += k & A_UPPER;
         }
-    } else {
-        klen = fold_ascii(u, len, (unsigned char *)out, &h, &first);
+        if (all & A_HIGH)
+            return 0;
+        klen = all & A_ALNUM ? fold_ascii(u, len, (unsigned char *)out, &h, &first) : 0;
     }
     uint16_t shape = all & A_HYPHEN ? S_HYPHEN : 0;
     if (klen) {
@@ -355,7 +359,7 @@ static uint64_t lookup_lower(const et_doc *d, uint64_t hash)
 /* Most words start no list entry: their own flags say so without a lookup. */
 static int may_start_entry(const et_tok *t)
 {
-    return t->klen && (t->flags & (ET_ENTITY_MASK | ET_PREFIX));
+    return (t->flags & (ET_ENTITY_MASK | ET_PREFIX)) != 0; /* a token without a key has no flags */
 }
 
 static size_t match_at(const et_doc *d, size_t i, size_t limit, et_match *m)
@@ -557,7 +561,8 @@ int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err)
         else
             tk->flags = et_lookup(d, tk->hash, d->keys + tk->key, kl, NULL);
         /* et_match_at() remembers its answers for the few tokens that may start a list entry */
-        tk->memo = may_start_entry(tk) ? (uint32_t)nmemo++ : 0;
+        tk->memo = (uint32_t)nmemo; /* valid when may_start_entry() (added without a branch) */
+        nmemo += may_start_entry(tk);
         /* sentence: the one the token starts in (or the next one) */
         while (cur < ns && ss[cur].end <= start)
             cur++;
