@@ -132,7 +132,9 @@ void et_doc_free(et_doc *d);
 /* The longest list entry with an entity kind that starts at token @p i and
  * ends at or before token @p limit; returns its end token (exclusive) or i
  * when none, with what matched in @p m. */
-size_t et_match_at(const et_doc *d, size_t i, size_t limit, et_match *m);
+static inline size_t et_match_at(const et_doc *d, size_t i, size_t limit, et_match *m);
+/* et_match_at() for a token that may start one: the answer remembered or found. */
+size_t et_match_cached(const et_doc *d, size_t i, size_t limit, et_match *m);
 /* Look a key up in both lists. */
 uint64_t et_lookup(const et_doc *d, uint64_t hash, const char *key, size_t len, et_match *m);
 /* Does the text of tokens [a, b) have the case of the entry's written form? */
@@ -157,6 +159,21 @@ static inline int et_key_is(const et_doc *d, const et_tok *t, const char *w)
 {
     size_t n = __builtin_strlen(w);
     return t->klen == n && __builtin_memcmp(d->keys + t->key, w, n) == 0;
+}
+
+/* Most words start no list entry: their own flags say so without a lookup
+ * (a token without a key has no flags). */
+static inline int et_may_start_entry(const et_tok *t)
+{
+    return (t->flags & (ET_ENTITY_MASK | ET_PREFIX)) != 0;
+}
+
+/* Inline, since the rules ask it for many tokens that start nothing. */
+static inline size_t et_match_at(const et_doc *d, size_t i, size_t limit, et_match *m)
+{
+    if (i >= limit || !et_may_start_entry(&d->tok[i]))
+        return i;
+    return et_match_cached(d, i, limit, m);
 }
 
 /* words.c: add @p words (ended by {NULL, 0}) to set @p set; -1 when the

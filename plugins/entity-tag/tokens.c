@@ -356,12 +356,6 @@ static uint64_t lookup_lower(const et_doc *d, uint64_t hash)
     return flags;
 }
 
-/* Most words start no list entry: their own flags say so without a lookup. */
-static int may_start_entry(const et_tok *t)
-{
-    return (t->flags & (ET_ENTITY_MASK | ET_PREFIX)) != 0; /* a token without a key has no flags */
-}
-
 static size_t match_at(const et_doc *d, size_t i, size_t limit, et_match *m)
 {
     size_t best = i;
@@ -390,11 +384,9 @@ static size_t match_at(const et_doc *d, size_t i, size_t limit, et_match *m)
     return best;
 }
 
-size_t et_match_at(const et_doc *d, size_t i, size_t limit, et_match *m)
+size_t et_match_cached(const et_doc *d, size_t i, size_t limit, et_match *m)
 {
     const et_tok *t = d->tok;
-    if (i >= limit || !may_start_entry(&t[i]))
-        return i;
     et_mcache *c = &d->mcache[t[i].memo];
     if (c->end && (c->limit == limit || (c->end - 1 <= limit && c->limit >= limit))) {
         /* the same question, or a wider one whose answer fits */
@@ -561,8 +553,8 @@ int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err)
         else
             tk->flags = et_lookup(d, tk->hash, d->keys + tk->key, kl, NULL);
         /* et_match_at() remembers its answers for the few tokens that may start a list entry */
-        tk->memo = (uint32_t)nmemo; /* valid when may_start_entry() (added without a branch) */
-        nmemo += may_start_entry(tk);
+        tk->memo = (uint32_t)nmemo; /* valid when et_may_start_entry() (added without a branch) */
+        nmemo += et_may_start_entry(tk);
         /* sentence: the one the token starts in (or the next one) */
         while (cur < ns && ss[cur].end <= start)
             cur++;
