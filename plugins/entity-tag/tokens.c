@@ -265,13 +265,16 @@ static size_t fold_ascii(const unsigned char *s, size_t len, unsigned char *out,
 /* A token in ASCII: the shape, the folded key (written to @p out) and the
  * hash that shape_of(), et_fold() and et_hash_add() would give, at a
  * fraction of their cost; nine tokens in ten of English news are ASCII.
- * Most tokens are letters and digits only, and their key is the token in
- * lower case: one short loop makes it; a token with any other byte goes on
- * to fold_ascii() (the exit of a loop over a token is a branch the
- * processor cannot predict: one loop per token, not two).  Returns 0 when
- * the token has a byte of another character, for the general path. */
+ * Most tokens are letters and digits only: their key is the token in lower
+ * case, made by one short loop, and their shape needs no look for an
+ * elision, an initial or a possessive.  A token with any other byte leaves
+ * the loop for the classes of the rest and fold_ascii().  (The exit of a
+ * loop over a token is a branch the processor cannot predict: one loop per
+ * token, not two.)  Returns 0 when the token has a byte of another
+ * character, for the general path. */
 static int read_ascii(const char *s, size_t len, char *out, tok_form *f)
 {
+    static const uint16_t first_shape[A_DIGIT + 1] = {[A_UPPER] = S_CAP, [A_LOWER] = S_LOWER, [A_DIGIT] = S_DIGIT};
     const unsigned char *u = (const unsigned char *)s;
     unsigned all = 0; /* the classes of the bytes */
     size_t upper = 0, i = 0;
@@ -286,17 +289,23 @@ static int read_ascii(const char *s, size_t len, char *out, tok_form *f)
         out[i] = (char)c;
         h = et_hash_byte(h, c);
     }
-    size_t klen = i, first = 0;
-    if (i < len) {
-        for (; i < len; i++) {
-            unsigned k = ascii_class[u[i]];
-            all |= k;
-            upper += k & A_UPPER;
-        }
-        if (all & A_HIGH)
-            return 0;
-        klen = all & A_ALNUM ? fold_ascii(u, len, (unsigned char *)out, &h, &first) : 0;
+    if (i == len) {
+        f->shape = (uint16_t)(S_WORD | first_shape[ascii_class[u[0]]] |
+                              (upper >= 2 && !(all & A_LOWER) ? S_ALLCAPS : 0));
+        f->klen = len;
+        f->hash = h;
+        return 1;
     }
+    for (; i < len; i++) {
+        unsigned k = ascii_class[u[i]];
+        all |= k;
+        upper += k & A_UPPER;
+    }
+    if (all & A_HIGH)
+        return 0;
+    size_t klen = 0, first = 0;
+    if (all & A_ALNUM)
+        klen = fold_ascii(u, len, (unsigned char *)out, &h, &first);
     uint16_t shape = all & A_HYPHEN ? S_HYPHEN : 0;
     if (klen) {
         unsigned k = ascii_class[u[first]];
