@@ -357,11 +357,13 @@ uint64_t et_lookup(const et_doc *d, uint64_t hash, const char *key, size_t len, 
  * ET_SMALL_MASK); the user's lists are small and asked in full. */
 static uint64_t lookup_lower(const et_doc *d, uint64_t hash)
 {
-    const et_slot *b = et_gaz_small_slot(&d->t->builtin, hash);
+    uint64_t flags = et_gaz_small_flags(&d->t->builtin, hash);
     const et_slot *u = d->t->user.data ? et_gaz_slot(&d->t->user, hash) : NULL;
-    uint64_t flags = (b ? b->flags : 0) | (u ? u->flags : 0);
-    if (u && (u->flags & ET_NOT_ENTITY))
-        flags &= ~ET_ENTITY_MASK;
+    if (u) {
+        flags |= u->flags;
+        if (u->flags & ET_NOT_ENTITY)
+            flags &= ~ET_ENTITY_MASK;
+    }
     return flags;
 }
 
