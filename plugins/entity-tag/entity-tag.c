@@ -187,6 +187,9 @@ static int create(const tp_config *cfg, void **state, tp_error *err)
         return tp_error_set(err, TP_ERR_NOMEM, "out of memory");
     int rc = parse_labels(cfg, &t->labels, err);
     t->case_sensitive = tp_config_bool(cfg, "case_sensitive");
+    if (rc == TP_OK && et_timex_words(&t->words) != 0)
+        rc = tp_error_set(err, TP_ERR_INVALID, "entity-tag: the rules' word sets do not fit in %d slots: raise "
+                          "ET_WORDS_SLOTS in tagger.h", ET_WORDS_SLOTS);
     if (rc == TP_OK) {
         char *path = tp_config_find_data(cfg, DATA_FILE, err);
         if (!path) {

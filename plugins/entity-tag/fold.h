@@ -23,12 +23,15 @@ size_t et_fold(const char *s, size_t len, char *out, int keep_case);
 /* FNV-1a over the key: et_hash_add(ET_HASH_INIT, key, len).  To extend a
  * key by another token, add " " and the token's folded text. */
 #define ET_HASH_INIT 0xcbf29ce484222325ULL
+/* One byte more: for code that hashes a key while it writes it. */
+static inline uint64_t et_hash_byte(uint64_t h, unsigned char c)
+{
+    return (h ^ c) * 0x100000001b3ULL;
+}
 static inline uint64_t et_hash_add(uint64_t h, const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ULL;
-    }
+    for (size_t i = 0; i < len; i++)
+        h = et_hash_byte(h, (unsigned char)s[i]);
     return h;
 }
 

@@ -187,6 +187,30 @@ static inline const et_slot *et_gaz_small_slot(const et_gaz *g, uint64_t hash)
     return et_probe(g, g->small, g->small_mask, hash);
 }
 
+/* The flags of the key with hash @p hash in the small table, 0 when it is
+ * not there: what et_gaz_small_slot() finds, when only the flags are
+ * wanted.  The table is sparse, so the loop stops at the first slot nearly
+ * always, hit or miss, and the flags are then chosen without a branch:
+ * whether a word is listed, as good as random to the processor, costs no
+ * mispredicted branch. */
+static inline uint64_t et_gaz_small_flags(const et_gaz *g, uint64_t hash)
+{
+    if (!g->small)
+        return 0;
+    uint32_t check = (uint32_t)(hash >> 32);
+    for (uint64_t i = hash & g->small_mask, n = 0; n <= g->small_mask; i = (i + 1) & g->small_mask, n++) {
+        const et_slot *s = &g->small[i];
+        /* an empty slot or the key's, in one test (compilers split an "or"
+         * into two branches): the product is 0 when either factor is */
+        if ((uint64_t)(s->check ^ check) * s->index == 0) {
+            /* all ones for the key's slot (an entry past the last: a damaged file) */
+            uint64_t hit = 0 - (uint64_t)((s->index != 0) & (s->index <= g->nentries));
+            return s->flags & hit;
+        }
+    }
+    return 0;
+}
+
 static inline const et_entry *et_gaz_find(const et_gaz *g, uint64_t hash, const char *key, size_t len)
 {
     const et_slot *s = et_gaz_slot(g, hash);

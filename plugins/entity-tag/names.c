@@ -28,11 +28,14 @@
 
 static int capword(const et_tok *t)
 {
-    return (t->shape & S_WORD) && (t->shape & (S_CAP | S_ALLCAPS)) && !(t->shape & S_DIGIT);
+    /* a word, not starting with a digit, with a capital; one test, no branches */
+    return ((t->shape & (S_CAP | S_ALLCAPS)) != 0) & ((t->shape & (S_WORD | S_DIGIT)) == S_WORD);
 }
 
 static int is_quote(const et_doc *d, const et_tok *t)
 {
+    if (t->first != '"' && (unsigned char)t->first != 0xE2)
+        return 0; /* most tokens: told by the byte the token keeps */
     const char *s = d->text + t->start;
     size_t n = t->end - t->start;
     return (n == 1 && s[0] == '"') ||

@@ -23,12 +23,35 @@
 enum et_label { L_NONE = 0, L_PERSON, L_ORG, L_GPE, L_LOC, L_NORP, L_DATE, L_TIME, L_MONEY, L_PERCENT, L_COUNT };
 extern const char *const et_label_names[L_COUNT];
 
+/* A word with its length, for tables of words compared in loops. */
+typedef struct et_word {
+    const char *s;
+    size_t n;
+} et_word;
+#define ET_WORD(lit) {(lit), sizeof(lit) - 1}
+
+/* Closed sets of words that rules ask about for many tokens, in one small
+ * hash table from a folded key to the sets it is in: one probe with the
+ * token's hash, where et_key_in() compares with every word of a set. */
+enum { ET_W_NUMBER = 1u << 0, ET_W_RELATIVE = 1u << 1 }; /* the sets (timex.c) */
+#define ET_WORDS_SLOTS 128 /* a power of two, kept at least half empty */
+typedef struct et_words {
+    struct et_words_slot {
+        uint64_t hash;     /* et_hash_add() of the word */
+        const char *s;     /* NULL: an empty slot */
+        uint32_t n;
+        uint32_t sets;
+    } slot[ET_WORDS_SLOTS];
+    size_t count;
+} et_words;
+
 /* The stage's state: read-only while documents are tagged. */
 typedef struct et_tagger {
     et_gaz builtin;
     et_gaz user;           /* the user's gazetteers (empty when none) */
     unsigned labels;       /* 1 << label for each label to emit */
     int case_sensitive;    /* list entries match only as written */
+    et_words words;        /* the rules' word sets */
 } et_tagger;
 
 /* Token shape bits. */
@@ -52,7 +75,7 @@ typedef struct et_tok {
     uint32_t key, klen;    /* folded text: doc->keys + key */
     uint64_t hash;         /* hash of the folded text alone */
     uint64_t flags;        /* word-list flags of the token alone (built-in | user) */
-    uint32_t sent;         /* sentence index */
+    uint32_t memo;         /* its et_mcache in doc->mcache, when it may start a list entry */
     uint16_t shape;
     char first;            /* first byte of the text (punctuation tests) */
 } et_tok;
@@ -92,7 +115,8 @@ typedef struct et_doc {
     size_t nsent, sent_cap;
     et_cand *cand;
     size_t ncand, cand_cap;
-    et_mcache *mcache;     /* one per token */
+    et_mcache *mcache;     /* one per token that may start a list entry (et_tok.memo) */
+    size_t nmemo;
 } et_doc;
 
 /* A gazetteer match: the combined flags of the built-in and user entries. */
@@ -108,7 +132,9 @@ void et_doc_free(et_doc *d);
 /* The longest list entry with an entity kind that starts at token @p i and
  * ends at or before token @p limit; returns its end token (exclusive) or i
  * when none, with what matched in @p m. */
-size_t et_match_at(const et_doc *d, size_t i, size_t limit, et_match *m);
+static inline size_t et_match_at(const et_doc *d, size_t i, size_t limit, et_match *m);
+/* et_match_at() for a token that may start one: the answer remembered or found. */
+size_t et_match_cached(const et_doc *d, size_t i, size_t limit, et_match *m);
 /* Look a key up in both lists. */
 uint64_t et_lookup(const et_doc *d, uint64_t hash, const char *key, size_t len, et_match *m);
 /* Does the text of tokens [a, b) have the case of the entry's written form? */
@@ -117,18 +143,12 @@ int et_add_cand(et_doc *d, size_t a, size_t b, int label, const et_match *m);
 
 static inline int et_is_word(const et_tok *t) { return t->shape & S_WORD; }
 
-/* A word with its length, for tables of words compared in loops. */
-typedef struct et_word {
-    const char *s;
-    size_t n;
-} et_word;
-#define ET_WORD(lit) {(lit), sizeof(lit) - 1}
-
 /* Is the token's folded text one of @p words (ended by {NULL, 0})? */
 static inline int et_key_in(const char *keys, uint32_t key, uint32_t klen, const et_word *words)
 {
+    const char *k = keys + key;
     for (; words->s; words++)
-        if (words->n == klen && __builtin_memcmp(keys + key, words->s, klen) == 0)
+        if (words->n == klen && words->s[0] == k[0] && __builtin_memcmp(k, words->s, klen) == 0)
             return 1;
     return 0;
 }
@@ -141,9 +161,43 @@ static inline int et_key_is(const et_doc *d, const et_tok *t, const char *w)
     return t->klen == n && __builtin_memcmp(d->keys + t->key, w, n) == 0;
 }
 
+/* Most words start no list entry: their own flags say so without a lookup
+ * (a token without a key has no flags). */
+static inline int et_may_start_entry(const et_tok *t)
+{
+    return (t->flags & (ET_ENTITY_MASK | ET_PREFIX)) != 0;
+}
+
+/* Inline, since the rules ask it for many tokens that start nothing. */
+static inline size_t et_match_at(const et_doc *d, size_t i, size_t limit, et_match *m)
+{
+    if (i >= limit || !et_may_start_entry(&d->tok[i]))
+        return i;
+    return et_match_cached(d, i, limit, m);
+}
+
+/* words.c: add @p words (ended by {NULL, 0}) to set @p set; -1 when the
+ * table would be more than half full. */
+int et_words_add(et_words *w, const et_word *words, uint32_t set);
+
+/* The sets the token's folded text is in (0 for none). */
+static inline uint32_t et_words_of(const et_words *w, const char *keys, const et_tok *t)
+{
+    const char *k = keys + t->key;
+    for (size_t i = t->hash & (ET_WORDS_SLOTS - 1);; i = (i + 1) & (ET_WORDS_SLOTS - 1)) {
+        const struct et_words_slot *s = &w->slot[i];
+        if (!s->s)
+            return 0;
+        if (s->hash == t->hash && s->n == t->klen && __builtin_memcmp(s->s, k, t->klen) == 0)
+            return s->sets;
+    }
+}
+
 /* names.c, timex.c, coref.c */
 int et_find_names(et_doc *d);
 int et_find_timex(et_doc *d);
+/* Put timex.c's word sets into @p w (create()); -1 when they do not fit. */
+int et_timex_words(et_words *w);
 int et_resolve(et_doc *d);
 
 #endif

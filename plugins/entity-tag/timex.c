@@ -69,7 +69,7 @@ static const et_word number_words[] = {
 
 static int number_word(const et_doc *d, const et_tok *t)
 {
-    return (t->flags & ET_TIMEX_START) && et_key_in(d->keys, t->key, t->klen, number_words);
+    return (t->flags & ET_TIMEX_START) && (et_words_of(&d->t->words, d->keys, t) & ET_W_NUMBER);
 }
 
 static int amount(const et_doc *d, const et_tok *t)
@@ -78,19 +78,59 @@ static int amount(const et_doc *d, const et_tok *t)
                                   !key_is(d, t, "many") && !key_is(d, t, "some"));
 }
 
-/* Length of a currency sign at the start of the token's text, 0 if none. */
+/* @p lit's length when the token's text @p s (of @p n bytes) starts with
+ * it, else 0. */
+static inline size_t starts_with(const char *s, size_t n, const char *lit)
+{
+    size_t l = __builtin_strlen(lit);
+    return n >= l && memcmp(s, lit, l) == 0 ? l : 0;
+}
+
+/* The first bytes of the currency signs (the cases of currency_sign()):
+ * most tokens start with none, and this says so without a call. */
+static const unsigned char sign_first_byte[256] = {
+    ['$'] = 1, ['U'] = 1, ['C'] = 1, ['A'] = 1, ['H'] = 1, ['N'] = 1, ['S'] = 1, ['R'] = 1, [0xC2] = 1, [0xE2] = 1,
+};
+
+/* Length of a currency sign at the start of the token's text, 0 if none:
+ * US$ C$ A$ R$ HK$ NZ$ S$ $ € £ ¥ ₹ ₩ ₽ ₺ ₴ ₦ Rs. Rs.  The first byte
+ * tells which signs may be there. */
 static size_t currency_sign(const et_doc *d, const et_tok *t)
 {
-    static const et_word signs[] = {ET_WORD("US$"), ET_WORD("C$"), ET_WORD("A$"), ET_WORD("R$"), ET_WORD("HK$"),
-                                    ET_WORD("NZ$"), ET_WORD("S$"),  ET_WORD("$"),  ET_WORD("€"),  ET_WORD("£"),
-                                    ET_WORD("¥"),   ET_WORD("₹"),   ET_WORD("₩"),  ET_WORD("₽"),  ET_WORD("₺"),
-                                    ET_WORD("₴"),   ET_WORD("₦"),   ET_WORD("Rs."), ET_WORD("Rs"), {NULL, 0}};
     const char *s = d->text + t->start;
     size_t n = t->end - t->start;
-    for (const et_word *w = signs; w->s; w++)
-        if (n >= w->n && memcmp(s, w->s, w->n) == 0)
-            return w->n;
-    return 0;
+    switch ((unsigned char)s[0]) {
+    case '$': return 1;
+    case 'U': return starts_with(s, n, "US$");
+    case 'C': return starts_with(s, n, "C$");
+    case 'A': return starts_with(s, n, "A$");
+    case 'H': return starts_with(s, n, "HK$");
+    case 'N': return starts_with(s, n, "NZ$");
+    case 'S': return starts_with(s, n, "S$");
+    case 'R': {
+        size_t l = starts_with(s, n, "R$");
+        if (!l)
+            l = starts_with(s, n, "Rs.");
+        return l ? l : starts_with(s, n, "Rs");
+    }
+    case 0xC2: {
+        size_t l = starts_with(s, n, "£");
+        return l ? l : starts_with(s, n, "¥");
+    }
+    case 0xE2: {
+        /* all of them E2 82 xx; quotes and dashes, E2 80 xx, are much more common */
+        static const et_word signs[] = {ET_WORD("€"), ET_WORD("₹"), ET_WORD("₩"), ET_WORD("₽"),
+                                        ET_WORD("₺"), ET_WORD("₴"), ET_WORD("₦"), {NULL, 0}};
+        if (n < 3 || (unsigned char)s[1] != 0x82)
+            return 0;
+        for (const et_word *w = signs; w->s; w++)
+            if (n >= w->n && memcmp(s, w->s, w->n) == 0)
+                return w->n;
+        return 0;
+    }
+    default:
+        return 0;
+    }
 }
 
 static size_t scales(const timex *x, size_t k)
@@ -263,7 +303,16 @@ static const et_word relative_words[] = {ET_WORD("this"),     ET_WORD("last"),  
 
 static int relative(const et_doc *d, const et_tok *t)
 {
-    return (t->flags & ET_TIMEX_START) && et_key_in(d->keys, t->key, t->klen, relative_words);
+    return (t->flags & ET_TIMEX_START) && (et_words_of(&d->t->words, d->keys, t) & ET_W_RELATIVE);
+}
+
+/* The word sets that number_word() and relative() ask about "the", "a"
+ * and every other word that may start a date, several times each. */
+int et_timex_words(et_words *w)
+{
+    return et_words_add(w, number_words, ET_W_NUMBER) == 0 && et_words_add(w, relative_words, ET_W_RELATIVE) == 0
+               ? 0
+               : -1;
 }
 
 /* DATE starting at k: the end (and maybe an earlier start in *start), or k. */
@@ -377,7 +426,7 @@ int et_find_timex(et_doc *d)
             int may_start = (t->shape & S_DIGIT) ||
                             (t->flags & (ET_TIMEX_START | ET_DATE_UNIT | ET_DATE_WORD | ET_TIME_WORD | ET_MONTH |
                                          ET_WEEKDAY)) ||
-                            (strchr("$\xC2\xE2UCARHNS", t->first) && currency_sign(d, t));
+                            (sign_first_byte[(unsigned char)t->first] && currency_sign(d, t) != 0);
             if (covered[k] || !may_start) {
                 k++;
                 continue;

@@ -104,12 +104,49 @@ static int elided_article(const char *s, size_t len, size_t i)
     return k > i && k - i <= 3 && k + 1 < len && s[k] == '-' && s[k + 1] >= 'A' && s[k + 1] <= 'Z';
 }
 
+/* The shape bits of a token's first letter or digit, at byte @p i, with
+ * case @p cs (1 upper, -1 lower, 0 neither); @p shape tells whether the
+ * token has a hyphen. */
+static inline uint16_t first_char_shape(const char *s, size_t len, size_t i, int cs, uint16_t shape)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (cs > 0)
+        return S_CAP;
+    if (cs < 0) {
+        /* d'Ivoire, l'Aquila: the capital after the elision counts */
+        size_t al;
+        if ((c == 'd' || c == 'l') && is_apostrophe_at(s, len, i + 1, &al) && i + 1 + al < len &&
+            s[i + 1 + al] >= 'A' && s[i + 1 + al] <= 'Z')
+            return S_CAP;
+        if ((shape & S_HYPHEN) && elided_article(s, len, i))
+            return S_CAP; /* al-Assad, el-Sisi, bin-Salman */
+        return S_LOWER;
+    }
+    return c >= '0' && c <= '9' ? S_DIGIT : 0;
+}
+
+/* The shape bits that depend on the whole token, added to @p shape, from
+ * the count of capitals and whether there is a lower-case letter. */
+static inline uint16_t whole_token_shape(const char *s, size_t len, uint16_t shape, size_t upper, size_t lower)
+{
+    size_t an;
+    if (upper >= 2 && lower == 0)
+        shape |= S_ALLCAPS;
+    if (len == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] == '.')
+        shape |= S_INITIAL;
+    if (is_apostrophe_at(s, len, 0, &an) && (len == an || (len == an + 1 && (s[an] == 's' || s[an] == 'S'))))
+        shape |= S_POSS;
+    if (!(shape & S_WORD) && !joins_names(s, len))
+        shape |= S_BREAK;
+    return shape;
+}
+
+/* The shape of any token, by code points. */
 static uint16_t shape_of(const char *s, size_t len)
 {
     uint16_t shape = 0;
-    size_t i = 0, upper = 0, lower = 0;
-    int first = 1;
-    size_t an;
+    size_t i = 0, upper = 0, lower = 0, first = 0;
+    int first_cs = 0;
     while (i < len) {
         utf8proc_int32_t cp;
         unsigned char c = (unsigned char)s[i];
@@ -130,24 +167,11 @@ static uint16_t shape_of(const char *s, size_t len)
         if (c == '-')
             shape |= S_HYPHEN;
         if (alnum) {
-            shape |= S_WORD;
-            if (first) {
-                first = 0;
-                if (cs > 0)
-                    shape |= S_CAP;
-                else if (cs < 0) {
-                    /* d'Ivoire, l'Aquila: the capital after the elision counts */
-                    size_t al;
-                    if ((c == 'd' || c == 'l') && is_apostrophe_at(s, len, i + 1, &al) && i + 1 + al < len &&
-                        s[i + 1 + al] >= 'A' && s[i + 1 + al] <= 'Z')
-                        shape |= S_CAP;
-                    else if (elided_article(s, len, i))
-                        shape |= S_CAP; /* al-Assad, el-Sisi, bin-Salman */
-                    else
-                        shape |= S_LOWER;
-                } else if (c >= '0' && c <= '9')
-                    shape |= S_DIGIT;
+            if (!(shape & S_WORD)) {
+                first = i;
+                first_cs = cs;
             }
+            shape |= S_WORD;
             if (cs > 0)
                 upper++;
             else if (cs < 0)
@@ -155,15 +179,152 @@ static uint16_t shape_of(const char *s, size_t len)
         }
         i += (size_t)n;
     }
-    if (upper >= 2 && lower == 0)
-        shape |= S_ALLCAPS;
-    if (len == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] == '.')
-        shape |= S_INITIAL;
-    if (is_apostrophe_at(s, len, 0, &an) && (len == an || (len == an + 1 && (s[an] == 's' || s[an] == 'S'))))
-        shape |= S_POSS;
-    if (!(shape & S_WORD) && !joins_names(s, len))
-        shape |= S_BREAK;
-    return shape;
+    if (shape & S_WORD)
+        shape |= first_char_shape(s, len, first, first_cs, shape);
+    return whole_token_shape(s, len, shape, upper, lower);
+}
+
+/* Classes of bytes for read_ascii(): A_UPPER is 1 so that it counts
+ * itself; A_HIGH marks bytes of other characters than ASCII. */
+enum { A_UPPER = 1, A_LOWER = 2, A_DIGIT = 4, A_PUNCT = 8, A_HYPHEN = 16, A_HIGH = 32 };
+#define A_ALNUM (A_UPPER | A_LOWER | A_DIGIT)
+#define U A_UPPER
+#define L A_LOWER
+#define D A_DIGIT
+#define P A_PUNCT
+#define H (A_PUNCT | A_HYPHEN)
+#define X16 A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, \
+            A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH, A_HIGH
+static const uint8_t ascii_class[256] = {
+    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+    P, P, P, P, P, P, P, P, P, P, P, P, P, H, P, P,
+    D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P,
+    P, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, P, P, P, P, P,
+    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
+    X16, X16, X16, X16, X16, X16, X16, X16,
+};
+#undef U
+#undef L
+#undef D
+#undef P
+#undef H
+#undef X16
+
+/* ASCII letters in lower case, other bytes as they are. */
+static const unsigned char ascii_lower[256] = {
+    0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f,
+    0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f,
+    ' ', '!', '"', '#', '$', '%', '&', '\'', '(', ')', '*', '+', ',', '-', '.', '/',
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ':', ';', '<', '=', '>', '?',
+    '@', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '[', '\\', ']', '^', '_',
+    '`', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '{', '|', '}', '~', 0x7f,
+    /* bytes of other characters never reach the table */
+};
+
+/* What a token reads as: its shape, and its folded key and the key's hash. */
+typedef struct tok_form {
+    uint16_t shape;
+    size_t klen;
+    uint64_t hash;
+} tok_form;
+
+/* The folded key of an ASCII token with other bytes than letters and
+ * digits (U.S., al-Assad, 2013-2017): runs of them are one space inside
+ * the key and nothing at its ends (fold.h).  Returns the key's length and
+ * sets *first to where the first letter or digit is. */
+static size_t fold_ascii(const unsigned char *s, size_t len, unsigned char *out, uint64_t *hash, size_t *first)
+{
+    size_t o = 0;
+    int gap = 0;
+    uint64_t h = ET_HASH_INIT;
+    for (size_t i = 0; i < len; i++) {
+        unsigned k = ascii_class[s[i]];
+        if (!(k & A_ALNUM)) {
+            gap = o > 0;
+            continue;
+        }
+        if (gap) {
+            out[o++] = ' ';
+            h = et_hash_byte(h, ' ');
+            gap = 0;
+        } else if (!o) {
+            *first = i;
+        }
+        out[o] = ascii_lower[s[i]];
+        h = et_hash_byte(h, out[o++]);
+    }
+    *hash = h;
+    return o;
+}
+
+/* A token in ASCII: the shape, the folded key (written to @p out) and the
+ * hash that shape_of(), et_fold() and et_hash_add() would give, at a
+ * fraction of their cost; nine tokens in ten of English news are ASCII.
+ * Most tokens are letters and digits only: their key is the token in lower
+ * case, made by one short loop, and their shape needs no look for an
+ * elision, an initial or a possessive.  A token with any other byte leaves
+ * the loop for the classes of the rest and fold_ascii().  (The exit of a
+ * loop over a token is a branch the processor cannot predict: one loop per
+ * token, not two.)  Returns 0 when the token has a byte of another
+ * character, for the general path. */
+static int read_ascii(const char *s, size_t len, char *out, tok_form *f)
+{
+    static const uint16_t first_shape[A_DIGIT + 1] = {[A_UPPER] = S_CAP, [A_LOWER] = S_LOWER, [A_DIGIT] = S_DIGIT};
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned all = 0; /* the classes of the bytes */
+    size_t upper = 0, i = 0;
+    uint64_t h = ET_HASH_INIT;
+    for (; i < len; i++) {
+        unsigned k = ascii_class[u[i]];
+        if (!(k & A_ALNUM))
+            break;
+        all |= k;
+        upper += k & A_UPPER;
+        unsigned char c = ascii_lower[u[i]];
+        out[i] = (char)c;
+        h = et_hash_byte(h, c);
+    }
+    if (i == len) {
+        f->shape = (uint16_t)(S_WORD | first_shape[ascii_class[u[0]]] |
+                              (upper >= 2 && !(all & A_LOWER) ? S_ALLCAPS : 0));
+        f->klen = len;
+        f->hash = h;
+        return 1;
+    }
+    for (; i < len; i++) {
+        unsigned k = ascii_class[u[i]];
+        all |= k;
+        upper += k & A_UPPER;
+    }
+    if (all & A_HIGH)
+        return 0;
+    size_t klen = 0, first = 0;
+    if (all & A_ALNUM)
+        klen = fold_ascii(u, len, (unsigned char *)out, &h, &first);
+    uint16_t shape = all & A_HYPHEN ? S_HYPHEN : 0;
+    if (klen) {
+        unsigned k = ascii_class[u[first]];
+        shape |= S_WORD | first_char_shape(s, len, first, k & A_UPPER ? 1 : k & A_LOWER ? -1 : 0, shape);
+    }
+    f->shape = whole_token_shape(s, len, shape, upper, all & A_LOWER);
+    f->klen = klen;
+    f->hash = h;
+    return 1;
+}
+
+/* Any token: the ASCII pass, else by code points. */
+static void read_token(const char *s, size_t len, char *out, tok_form *f)
+{
+    if (read_ascii(s, len, out, f))
+        return;
+    f->shape = shape_of(s, len);
+    f->klen = f->shape & S_WORD ? et_fold(s, len, out, 0) : 0;
+    f->hash = et_hash_add(ET_HASH_INIT, out, f->klen);
 }
 
 uint64_t et_lookup(const et_doc *d, uint64_t hash, const char *key, size_t len, et_match *m)
@@ -196,11 +357,13 @@ uint64_t et_lookup(const et_doc *d, uint64_t hash, const char *key, size_t len, 
  * ET_SMALL_MASK); the user's lists are small and asked in full. */
 static uint64_t lookup_lower(const et_doc *d, uint64_t hash)
 {
-    const et_slot *b = et_gaz_small_slot(&d->t->builtin, hash);
+    uint64_t flags = et_gaz_small_flags(&d->t->builtin, hash);
     const et_slot *u = d->t->user.data ? et_gaz_slot(&d->t->user, hash) : NULL;
-    uint64_t flags = (b ? b->flags : 0) | (u ? u->flags : 0);
-    if (u && (u->flags & ET_NOT_ENTITY))
-        flags &= ~ET_ENTITY_MASK;
+    if (u) {
+        flags |= u->flags;
+        if (u->flags & ET_NOT_ENTITY)
+            flags &= ~ET_ENTITY_MASK;
+    }
     return flags;
 }
 
@@ -232,13 +395,10 @@ static size_t match_at(const et_doc *d, size_t i, size_t limit, et_match *m)
     return best;
 }
 
-size_t et_match_at(const et_doc *d, size_t i, size_t limit, et_match *m)
+size_t et_match_cached(const et_doc *d, size_t i, size_t limit, et_match *m)
 {
     const et_tok *t = d->tok;
-    /* most words start nothing: their own flags say so without a lookup */
-    if (i >= limit || !t[i].klen || !(t[i].flags & (ET_ENTITY_MASK | ET_PREFIX)))
-        return i;
-    et_mcache *c = &d->mcache[i];
+    et_mcache *c = &d->mcache[t[i].memo];
     if (c->end && (c->limit == limit || (c->end - 1 <= limit && c->limit >= limit))) {
         /* the same question, or a wider one whose answer fits */
         if (c->end - 1 > i) {
@@ -306,6 +466,16 @@ int et_add_cand(et_doc *d, size_t a, size_t b, int label, const et_match *m)
     return 0;
 }
 
+/* Is there a line break in text[a, b)?  The gap between two tokens is most
+ * often one space: a loop beats a call to memchr. */
+static int newline_in(const char *text, size_t a, size_t b)
+{
+    for (; a < b; a++)
+        if (text[a] == '\n')
+            return 1;
+    return 0;
+}
+
 /* Headlines in capitals or in Title Case: mark their tokens, since there a
  * capital letter is no sign of a name. */
 static void mark_caps_mode(et_doc *d, size_t first, size_t end)
@@ -349,68 +519,81 @@ int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err)
     tp_layer *sl = tp_doc_layer(doc, "sentences");
     size_t ns = sl ? tp_layer_size(sl) : 0;
     const tp_span *ss = sl ? tp_layer_spans(sl) : NULL;
-    d->mcache = calloc(n + 1, sizeof *d->mcache);
-    if (!d->mcache || grow((void **)&d->tok, &d->tok_cap, n + 1, sizeof *d->tok) != 0 ||
+    if (grow((void **)&d->tok, &d->tok_cap, n + 1, sizeof *d->tok) != 0 ||
         grow((void **)&d->keys, &d->keys_cap, d->len + 16, 1) != 0 ||
         grow((void **)&d->sent_first, &d->sent_cap, 2, sizeof *d->sent_first) != 0)
         goto nomem;
+    /* The loop keeps its counters in locals: stores into the token array
+     * could otherwise alias d's fields and force the compiler to reload them. */
+    const char *text = d->text;
+    et_tok *tok = d->tok;
+    size_t ntok = 0, keys_len = 0, nmemo = 0, prev_end = 0;
     size_t cur = 0, prev_sent = SIZE_MAX;
     int clause_start = 1;
     for (size_t i = 0; i < n; i++) {
-        if (sp[i].end <= sp[i].start || sp[i].end > d->len ||
-            (d->ntok && sp[i].start < d->tok[d->ntok - 1].end))
+        size_t start = sp[i].start, end = sp[i].end;
+        if (end <= start || end > d->len || (ntok && start < prev_end))
             continue; /* empty, out of the text, or overlapping: against the contract, skipped */
-        const char *s = d->text + sp[i].start;
-        size_t len = sp[i].end - sp[i].start;
-        et_tok *tk = &d->tok[d->ntok];
-        tk->start = sp[i].start;
-        tk->end = sp[i].end;
-        tk->shape = shape_of(s, len);
-        if (d->ntok && tk->start > d->tok[d->ntok - 1].end &&
-            memchr(d->text + d->tok[d->ntok - 1].end, '\n', tk->start - d->tok[d->ntok - 1].end))
+        const char *s = text + start;
+        size_t len = end - start;
+        if (grow((void **)&d->keys, &d->keys_cap, keys_len + 1 + ET_FOLD_MAX(len), 1) != 0)
+            goto nomem;
+        size_t at = keys_len + (keys_len ? 1 : 0);
+        tok_form f;
+        read_token(s, len, d->keys + at, &f);
+        et_tok *tk = &tok[ntok];
+        tk->start = start;
+        tk->end = end;
+        tk->shape = f.shape;
+        if (ntok && newline_in(text, prev_end, start))
             tk->shape |= S_NEWLINE;
         tk->first = s[0];
-        if (grow((void **)&d->keys, &d->keys_cap, d->keys_len + 1 + ET_FOLD_MAX(len), 1) != 0)
-            goto nomem;
-        size_t at = d->keys_len + (d->keys_len ? 1 : 0);
-        size_t kl = tk->shape & S_WORD ? et_fold(s, len, d->keys + at, 0) : 0;
+        size_t kl = f.klen;
         if (kl) {
-            if (d->keys_len)
-                d->keys[d->keys_len] = ' ';
-            d->keys_len = at + kl;
+            if (keys_len)
+                d->keys[keys_len] = ' ';
+            keys_len = at + kl;
         }
-        tk->key = (uint32_t)(kl ? at : d->keys_len);
+        tk->key = (uint32_t)(kl ? at : keys_len);
         tk->klen = (uint32_t)kl;
-        tk->hash = et_hash_add(ET_HASH_INIT, d->keys + tk->key, kl);
+        tk->hash = f.hash;
         if (!kl)
             tk->flags = 0;
         else if (tk->shape & S_LOWER)
             tk->flags = lookup_lower(d, tk->hash); /* three words in four: the small table */
         else
             tk->flags = et_lookup(d, tk->hash, d->keys + tk->key, kl, NULL);
+        /* et_match_at() remembers its answers for the few tokens that may start a list entry */
+        tk->memo = (uint32_t)nmemo; /* valid when et_may_start_entry() (added without a branch) */
+        nmemo += et_may_start_entry(tk);
         /* sentence: the one the token starts in (or the next one) */
-        while (cur < ns && ss[cur].end <= tk->start)
+        while (cur < ns && ss[cur].end <= start)
             cur++;
-        size_t sent = cur < ns ? cur : ns;
-        if (sent != prev_sent) {
+        if (cur != prev_sent) {
             if (grow((void **)&d->sent_first, &d->sent_cap, d->nsent + 2, sizeof *d->sent_first) != 0)
                 goto nomem;
-            d->sent_first[d->nsent++] = (uint32_t)d->ntok;
-            prev_sent = sent;
+            d->sent_first[d->nsent++] = (uint32_t)ntok;
+            prev_sent = cur;
             clause_start = 1;
         }
-        tk->sent = (uint32_t)(d->nsent - 1);
         if (tk->shape & S_WORD) {
             if (clause_start)
                 tk->shape |= S_START;
             clause_start = 0;
         } else if ((opens_clause(s, len) || (len == 1 && s[0] == '\'')) &&
-                   !((s[0] == '"' || s[0] == '\'') && i > 0 && sp[i].start == sp[i - 1].end)) {
+                   !((s[0] == '"' || s[0] == '\'') && i > 0 && start == sp[i - 1].end)) {
             /* a straight quote right after a word closes a quotation */
             clause_start = 1;
         }
-        d->ntok++;
+        prev_end = end;
+        ntok++;
     }
+    d->ntok = ntok;
+    d->keys_len = keys_len;
+    d->nmemo = nmemo;
+    d->mcache = calloc(d->nmemo + 1, sizeof *d->mcache);
+    if (!d->mcache)
+        goto nomem;
     d->sent_first[d->nsent] = (uint32_t)d->ntok;
     for (size_t k = 0; k < d->nsent; k++)
         mark_caps_mode(d, d->sent_first[k], d->sent_first[k + 1]);

@@ -224,6 +224,30 @@ START_TEST(money_and_percent)
 }
 END_TEST
 
+/* Currency signs, and tokens that start like one but are none. */
+START_TEST(currency_signs)
+{
+    EXPECT("It cost C$ 6 then A$ 7 and R$ 8.", "MONEY:C$ 6|MONEY:A$ 7|MONEY:R$ 8");
+    EXPECT("It cost S$ 11 and $ 12.", "MONEY:S$ 11|MONEY:$ 12");
+    EXPECT("It cost €13 then £14 then ¥15 and ₹16.", "MONEY:€13|MONEY:£14|MONEY:¥15|MONEY:₹16");
+    EXPECT("It cost ₩17 then ₽18 then ₺19, ₴20 and ₦21.",
+           "MONEY:₩17|MONEY:₽18|MONEY:₺19|MONEY:₴20|MONEY:₦21");
+    /* capitals and quotes that start like a sign */
+    EXPECT("Sales in 24 Units rose “25” times.", "");
+}
+END_TEST
+
+/* The word sets (number words, relative words) against words just like them. */
+START_TEST(number_and_relative_words)
+{
+    EXPECT("Three weeks ago, a dozen years later, many years earlier.", "DATE:Three weeks ago|DATE:dozen years later");
+    EXPECT("They met several days ago and a few months later.", "DATE:several days ago|DATE:few months later");
+    EXPECT("It grew 40 percent in the past five days.", "PERCENT:40 percent|DATE:the past five days");
+    EXPECT("In the following month and the current year.", "DATE:the following month|DATE:the current year");
+    EXPECT("It is the thirteenth week of the presently quiet year.", "");
+}
+END_TEST
+
 START_TEST(acronyms_and_brands)
 {
     EXPECT("Engineers at ZQX and StreamLoop agreed.", "ORG:ZQX|ORG:StreamLoop");
@@ -440,6 +464,8 @@ int main(void)
     tcase_add_test(tc, context_makes_a_person);
     tcase_add_test(tc, dates_and_times);
     tcase_add_test(tc, money_and_percent);
+    tcase_add_test(tc, currency_signs);
+    tcase_add_test(tc, number_and_relative_words);
     tcase_add_test(tc, acronyms_and_brands);
     tcase_add_test(tc, quoted_titles_are_works);
     suite_add_tcase(s, tc);

@@ -118,6 +118,28 @@ START_TEST(table_has_prefix_keys)
 }
 END_TEST
 
+static uint64_t small_flags(const et_gaz *g, const char *key)
+{
+    return et_gaz_small_flags(g, et_hash_add(ET_HASH_INIT, key, strlen(key)));
+}
+
+/* The small table's flags-only lookup gives what its slot lookup gives. */
+START_TEST(small_table_flags)
+{
+    et_gaz g = build();
+    const char *keys[] = {"us", "jordan", "united states", "canada", "", "the"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        uint64_t h = et_hash_add(ET_HASH_INIT, keys[i], strlen(keys[i]));
+        const et_slot *s = et_gaz_small_slot(&g, h);
+        ck_assert_msg(et_gaz_small_flags(&g, h) == (s ? s->flags : 0), "small table flags of \"%s\"", keys[i]);
+    }
+    ck_assert(small_flags(&g, "us") & ET_FUNCTION);  /* a function word: in the small table */
+    ck_assert(small_flags(&g, "jordan") == 0);       /* a name only: not there */
+    ck_assert(small_flags(&g, "canada") == 0);       /* in no list */
+    et_gaz_close(&g);
+}
+END_TEST
+
 static char *temp_file(const unsigned char *data, size_t n)
 {
     char *path = strdup("/tmp/et-gaz.XXXXXX");
@@ -188,6 +210,7 @@ int main(void)
     tcase_add_test(tc, fold_token_by_token_equals_whole);
     tcase_add_test(tc, table_merges_flags_and_keeps_names);
     tcase_add_test(tc, table_has_prefix_keys);
+    tcase_add_test(tc, small_table_flags);
     tcase_add_test(tc, file_round_trip_and_damage);
     tcase_add_test(tc, flag_names_parse);
     suite_add_tcase(s, tc);
