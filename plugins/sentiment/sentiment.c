@@ -92,6 +92,8 @@ static int create(const tp_config *cfg, void **state, tp_error *err)
         rc = load(cfg, &st->model, "emoji_lexicon", model_load_emoji, err);
     if (rc == TP_OK && st->rules.news)
         rc = load(cfg, &st->model, "domain", model_load_domain, err);
+    if (rc == TP_OK)
+        rc = vader_prepare(&st->model, &st->rules, err);
     if (rc != TP_OK) {
         destroy(st);
         return rc;
