@@ -808,17 +808,43 @@ double vader_normalize(double x)
     return c < -1.0 ? -1.0 : c > 1.0 ? 1.0 : c;
 }
 
+/* vader_round() for any x: near a half, printf rounds the exact value. */
+static double round_general(double x, double y, double scale, int digits)
+{
+    double f = y - floor(y);
+    if (fabs(f - 0.5) > 1e-6)
+        return nearbyint(y) / scale;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.*f", digits, x);
+    return strtod(buf, NULL);
+}
+
 double vader_round(double x, int digits)
 {
     double scale = digits == 3 ? 1e3 : 1e4;
     double y = x * scale;
-    double f = y - floor(y);
-    if (fabs(f - 0.5) > 1e-6)
-        return nearbyint(y) / scale;
-    /* Near a tie the product's error matters: round the exact value. */
-    char buf[64];
-    snprintf(buf, sizeof buf, "%.*f", digits, x);
-    return strtod(buf, NULL);
+    if (!(fabs(y) < 0x1p52)) /* huge, infinite or not a number */
+        return round_general(x, y, scale, digits);
+    /* Round the exact product x * scale half to even, as printf does with
+     * x, looking at y, the rounded product, where that is enough (the
+     * same as round_general(), without printf: ties are common, 1/16 is
+     * one). */
+    double lo = (double)(long long)y;
+    if (lo > y)
+        lo -= 1; /* floor(y) */
+    /* y's distance from the half: exact when it is small (both are
+     * multiples of y's unit in the last place, which is then larger than
+     * the product's error), and of the right sign always. */
+    double d = y - (lo + 0.5);
+    int up;
+    if (d != 0) {
+        up = d > 0;
+    } else { /* y is the half: the exact product is y + e */
+        double e = fma(x, scale, -y);
+        up = e > 0 || (e == 0 && fmod(lo, 2) != 0);
+    }
+    double r = lo + up;
+    return r == 0 ? copysign(0.0, x) : r / scale; /* (printf writes -0.000) */
 }
 
 sent_scores vader_scores(const vader_work *w, size_t from, size_t to, double amp, double *sum_out)
