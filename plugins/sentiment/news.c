@@ -50,9 +50,9 @@ static void mark_phrases(const sent_model *m, vader_work *w)
 static inline int clause_starts(const vtok *t, size_t n, size_t i, size_t *quote_end)
 {
     int boundary = 0;
-    if (i > 0)
-        boundary = (t[i - 1].flags & VT_CLAUSE_END) || t[i].id == W_BUT || (t[i].flags & VT_CLAUSE_WORD) ||
-                   i == *quote_end;
+    if (i > 0) /* (no branches: these are rarely true, and unpredictable) */
+        boundary = ((t[i - 1].flags & VT_CLAUSE_END) != 0) | ((t[i].flags & VT_CLAUSE_WORD) != 0) |
+                   (t[i].id == W_BUT) | (i == *quote_end);
     if ((t[i].flags & VT_QOPEN) && i >= *quote_end) {
         size_t j = i;
         while (j < n && !(t[j].flags & VT_QCLOSE))
@@ -103,14 +103,12 @@ void news_valences(const sent_model *m, vader_work *w)
     for (size_t i = 0; i < n; i++) {
         clause += (uint32_t)clause_starts(t, n, i, &quote_end);
         t[i].clause = clause;
-        if (b == n && (t[i].id == W_BUT || (t[i].flags & VT_CONTRAST)))
+        if (b == n && ((t[i].id == W_BUT) | ((t[i].flags & VT_CONTRAST) != 0)))
             b = i;
         t[i].v = 0;
-        if (t[i].flags & VT_BOOSTER)
+        if ((t[i].flags & (VT_LEX | VT_BOOSTER)) != VT_LEX)
             continue;
         if (i < n - 1 && t[i].id == W_KIND && t[i + 1].id == W_OF)
-            continue;
-        if (!(t[i].flags & VT_LEX))
             continue;
         /* "too" criticizes what follows it ("too late"); at the end of a
          * clause it means "also". */

@@ -366,7 +366,7 @@ static int scan_token(const sent_model *m, const unsigned char *s, size_t i, siz
      * take one step).  Bit 7 of each byte of a mask says whether that byte
      * is one of a kind; no sum below carries from one byte to the next,
      * except the first, which carries only above the first byte it marks. */
-    uint64_t uppers = 0, lowers = 0, apostrophes = 0;
+    uint64_t seen = 0; /* K_UPPER, K_LOWER, K_APOS in each byte */
     while (i + 8 <= len) {
         uint64_t x;
         memcpy(&x, s + i, 8);
@@ -380,29 +380,32 @@ static int scan_token(const sent_model *m, const unsigned char *s, size_t i, siz
         uint64_t apostrophe = (q - ONES) & ~q & HIGHS;
         uint64_t folded = x | upper >> 2; /* 0x80 >> 2: 'A' + 0x20 is 'a' */
         memcpy(out + n, &folded, 8); /* (the buffer has room past the end) */
-        uppers |= upper;
-        lowers |= lower;
-        apostrophes |= apostrophe;
+        _Static_assert(K_UPPER == 0x80 >> 5 && K_LOWER == 0x80 >> 4 && K_APOS == 0x80 >> 3, "kinds as mask bits");
+        seen |= upper >> 5 | lower >> 4 | apostrophe >> 3;
         n += k;
         i += k;
         if (k < 8)
             break;
     }
-    kinds = (uppers ? K_UPPER : 0u) | (lowers ? K_LOWER : 0u) | (apostrophes ? K_APOS : 0u);
+    seen |= seen >> 32;
+    seen |= seen >> 16;
+    kinds = (unsigned)(seen | seen >> 8) & 0xFF;
+    if (i == len || (byte_kind[s[i]] & K_SPACE)) { /* (the usual end) */
+        sc->end = i;
+        sc->len = n;
+        sc->kinds = kinds;
+        return 0;
+    }
 #endif
-    /* A byte at a time: the rest, and white space and characters beyond
-     * ASCII. */
-    while (i < len) {
+    /* A byte at a time: the rest, and characters beyond ASCII. */
+    while (i < len && !(byte_kind[s[i]] & K_SPACE)) {
         unsigned char c = s[i];
-        unsigned k = byte_kind[c];
-        if (!(k & (K_SPACE | K_HIGH))) { /* ASCII, not white space */
-            kinds |= k;
+        if (c < 0x80) {
+            kinds |= byte_kind[c];
             out[n++] = (char)ascii_lower[c];
             i++;
             continue;
         }
-        if (k & K_SPACE)
-            break;
         /* beyond ASCII: Python's white space, emoji, Unicode case */
         uint32_t cp;
         size_t cl = utf8_decode(s + i, len - i, &cp);
@@ -449,7 +452,13 @@ static int tokenize(const sent_model *m, const vader_rules *r, const char *text,
     /* About one token per six bytes in prose; grown below when short. */
     if (vader_reserve((void **)&w->tok, &w->cap, len / 6 + 16, sizeof *w->tok, err))
         return err->status;
+    /* In locals: every byte stored into the lowercase buffer could change
+     * them for all the compiler knows. */
+    const int news = r->news;
     const size_t longest = m->longest_key;
+    char *const lower = w->lower;
+    vtok *tok = w->tok;
+    size_t n = 0, cap = w->cap;
     uint32_t lower_len = 0;
     size_t i = 0, ncaps = 0;
     while (i < len) {
@@ -464,15 +473,18 @@ static int tokenize(const sent_model *m, const vader_rules *r, const char *text,
         }
         size_t b = i;
         scan sc;
-        if (scan_token(m, s, b, len, w->lower + lower_len, !mapped, &sc)) {
+        if (scan_token(m, s, b, len, lower + lower_len, !mapped, &sc)) {
             *emoji = sc.emoji;
             return 1;
         }
         size_t e = i = sc.end;
+        if (i < len && s[i] == ' ')
+            i++; /* (the usual space after it) */
         /* Strip ASCII punctuation; keep the token whole if 2 characters
          * or fewer would remain (emoticons, "ok.", "no,"). */
         size_t sb = b, se = e;
-        if ((byte_kind[s[b]] | byte_kind[s[e - 1]]) & K_PUNCT) {
+        unsigned edges = byte_kind[s[b]] | byte_kind[s[e - 1]];
+        if (edges & K_PUNCT) {
             while (sb < se && (byte_kind[s[sb]] & K_PUNCT))
                 sb++;
             while (se > sb && (byte_kind[s[se - 1]] & K_PUNCT))
@@ -487,54 +499,57 @@ static int tokenize(const sent_model *m, const vader_rules *r, const char *text,
                 sb = b, se = e;
         }
 
-        if (w->n == w->cap && vader_reserve((void **)&w->tok, &w->cap, w->n + 1, sizeof *w->tok, err))
-            return err->status;
-        vtok *t = &w->tok[w->n++];
-        t->lexval = 0;
-        t->v = 0;
-        t->clause = 0;
-        t->flags = 0;
-        t->id = W_NONE;
-        t->w = NULL;
-        if (mapped) {
-            t->start = map_back(w, sb, 0);
-            t->end = map_back(w, se, 1);
-        } else {
-            t->start = sb;
-            t->end = se;
+        if (n == cap) {
+            w->n = n;
+            if (vader_reserve((void **)&w->tok, &w->cap, n + 1, sizeof *w->tok, err))
+                return err->status;
+            tok = w->tok;
+            cap = w->cap;
         }
+        vtok *t = &tok[n++];
         /* The stripped bytes are ASCII: one lowercase byte each. */
-        t->lo_off = lower_len + (uint32_t)(sb - b);
-        t->lo_len = sc.len - (uint32_t)(sb - b) - (uint32_t)(e - se);
+        uint32_t lo_off = lower_len + (uint32_t)(sb - b);
+        uint32_t lo_len = sc.len - (uint32_t)(sb - b) - (uint32_t)(e - se);
         lower_len += sc.len;
-        uint64_t head;
-        t->hash = t->lo_len <= longest ? wt_hash_padded(w->lower + t->lo_off, t->lo_len, &head) : 0;
+        uint16_t flags = 0;
         if ((sc.kinds & (K_UPPER | K_LOWER)) == K_UPPER) {
-            t->flags |= VT_ALLCAPS;
+            flags |= VT_ALLCAPS;
             ncaps++;
         }
-        if ((sc.kinds & K_APOS) && has_nt(w->lower + t->lo_off, t->lo_len))
-            t->flags |= VT_NEGATED;
+        if ((sc.kinds & K_APOS) && has_nt(lower + lo_off, lo_len))
+            flags |= VT_NEGATED;
         /* Quotation and clause marks start or end with punctuation or a
          * character beyond ASCII. */
-        if (r->news && ((byte_kind[s[b]] | byte_kind[s[e - 1]]) & (K_PUNCT | K_HIGH))) {
-            t->flags |= raw_marks(s, b, e);
-            if (is_dash(s, b, e) && w->n > 1)
-                w->tok[w->n - 2].flags |= VT_CLAUSE_END;
+        if (news && (edges & (K_PUNCT | K_HIGH))) {
+            flags |= raw_marks(s, b, e);
+            if (is_dash(s, b, e) && n > 1)
+                tok[n - 2].flags |= VT_CLAUSE_END;
         }
+        uint64_t head;
+        *t = (vtok){
+            .start = mapped ? map_back(w, sb, 0) : sb,
+            .end = mapped ? map_back(w, se, 1) : se,
+            .lo_off = lo_off,
+            .lo_len = lo_len,
+            .hash = lo_len <= longest ? wt_hash_padded(lower + lo_off, lo_len, &head) : 0,
+            .flags = flags,
+            .id = W_NONE,
+        };
     }
+    w->n = n;
+
     /* The lookups, apart from the scan so that their cache misses overlap
      * (each is independent of the others), with the slots prefetched.
      * vader_prepare() has put in each entry what a token of it is. */
-    const wordtable *table = &m->words;
+    const wordtable table = m->words;
     unsigned all = 0;
-    for (size_t j = 0; j < w->n; j++) {
-        if (j + PREFETCH < w->n)
-            __builtin_prefetch(&table->slots[w->tok[j + PREFETCH].hash & (table->nslots - 1)]);
-        vtok *t = &w->tok[j];
+    for (size_t j = 0; j < n; j++) {
+        if (j + PREFETCH < n)
+            __builtin_prefetch(&table.slots[tok[j + PREFETCH].hash & (table.nslots - 1)]);
+        vtok *t = &tok[j];
         if (t->lo_len <= longest) {
-            const char *low = w->lower + t->lo_off;
-            const sent_word *word = wt_find(table, low, t->lo_len, t->hash, wt_head_padded(low, t->lo_len));
+            const char *low = lower + t->lo_off;
+            const sent_word *word = wt_find_padded(&table, low, t->lo_len, t->hash, wt_head_padded(low, t->lo_len));
             if (word) {
                 t->flags |= word->token_flags;
                 t->lexval = word->token_valence;
@@ -545,7 +560,7 @@ static int tokenize(const sent_model *m, const vader_rules *r, const char *text,
         all |= t->flags;
     }
     w->all_flags = all;
-    w->cap_diff = ncaps > 0 && ncaps < w->n;
+    w->cap_diff = ncaps > 0 && ncaps < n;
     return TP_OK;
 }
 

@@ -85,7 +85,7 @@ sent_word *wt_intern(wordtable *t, const char *key, size_t len, tp_error *err)
             cap *= 2;
         if (cap > UINT32_MAX)
             return tp_error_set(err, TP_ERR_DATA, "the word table's keys exceed 4 GB"), NULL;
-        char *keys = realloc(t->keys, cap);
+        char *keys = realloc(t->keys, cap + 8);
         if (!keys)
             return tp_error_set(err, TP_ERR_NOMEM, "out of memory building the word table"), NULL;
         t->keys = keys;
@@ -97,7 +97,7 @@ sent_word *wt_intern(wordtable *t, const char *key, size_t len, tp_error *err)
     w->key_off = (uint32_t)t->keys_len;
     w->len = (uint32_t)len;
     memcpy(t->keys + t->keys_len, key, len);
-    t->keys[t->keys_len + len] = '\0';
+    memset(t->keys + t->keys_len + len, 0, 9); /* its NUL, and the padding after the last key */
     t->keys_len += len + 1;
     size_t mask = t->nslots - 1;
     size_t k = (size_t)h & mask;

@@ -54,7 +54,7 @@ typedef struct wordtable {
     size_t n, cap;
     uint64_t *slots;   /* high 32 bits of the hash << 32 | index + 1; 0 = empty */
     size_t nslots;     /* a power of two */
-    char *keys;
+    char *keys;        /* each followed by a NUL; 8 more bytes at the end (wt_same_padded()) */
     size_t keys_len, keys_cap;
 } wordtable;
 
@@ -136,11 +136,34 @@ void wt_free(wordtable *t);
  * Pointers into the table stay valid only until the next wt_intern(). */
 sent_word *wt_intern(wordtable *t, const char *key, size_t len, tp_error *err);
 
-/* The entry for @p key with hash @p h and head @p head (from wt_hash() or
- * wt_hash_padded()), or NULL.  Inline: it runs once per token.  The slots
- * keep part of the hash so that a miss rarely touches the entries. */
-static inline const sent_word *wt_find(const wordtable *t, const char *key, size_t len, uint64_t h,
-                                       uint64_t head)
+/* Whether the @p len bytes at @p a and @p b are equal, when both may be
+ * read 7 bytes past their end (no call to memcmp in the lookup loop). */
+static inline int wt_same_padded(const char *a, const char *b, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t x, y;
+    for (; len >= 8; a += 8, b += 8, len -= 8) {
+        memcpy(&x, a, 8);
+        memcpy(&y, b, 8);
+        if (x != y)
+            return 0;
+    }
+    if (!len)
+        return 1;
+    memcpy(&x, a, 8);
+    memcpy(&y, b, 8);
+    return ((x ^ y) & ((1ull << (8 * len)) - 1)) == 0;
+#else
+    return memcmp(a, b, len) == 0;
+#endif
+}
+
+/* The lookup: the entry for @p key with hash @p h and head @p head (from
+ * wt_hash() or wt_hash_padded()), or NULL; @p padded says whether the key
+ * may be read 7 bytes past its end.  The slots keep part of the hash so
+ * that a miss rarely touches the entries. */
+static inline const sent_word *wt_find_in(const wordtable *t, const char *key, size_t len, uint64_t h,
+                                          uint64_t head, int padded)
 {
     if (!t->nslots)
         return NULL;
@@ -153,10 +176,29 @@ static inline const sent_word *wt_find(const wordtable *t, const char *key, size
         if ((uint32_t)(s >> 32) != tag)
             continue;
         const sent_word *w = &t->words[(uint32_t)s - 1];
-        if (w->len == len && w->head == head &&
-            (len <= 8 || memcmp(t->keys + w->key_off + 8, key + 8, len - 8) == 0))
+        if (w->len != len || w->head != head)
+            continue;
+        if (len <= 8)
+            return w;
+        const char *stored = t->keys + w->key_off + 8;
+        if (padded ? wt_same_padded(stored, key + 8, len - 8) : memcmp(stored, key + 8, len - 8) == 0)
             return w;
     }
+}
+
+/* The entry for @p key (any buffer), or NULL. */
+static inline const sent_word *wt_find(const wordtable *t, const char *key, size_t len, uint64_t h,
+                                       uint64_t head)
+{
+    return wt_find_in(t, key, len, h, head, 0);
+}
+
+/* The same for a key that may be read 7 bytes past its end (the
+ * tokenizer's lowercase forms): runs once per token. */
+static inline const sent_word *wt_find_padded(const wordtable *t, const char *key, size_t len, uint64_t h,
+                                              uint64_t head)
+{
+    return wt_find_in(t, key, len, h, head, 1);
 }
 
 /* wt_find() for a key at hand (any buffer). */
