@@ -76,6 +76,7 @@ void model_init(sent_model *m)
     memset(m, 0, sizeof *m);
     wt_init(&m->words);
     m->positive_weight = 1.0;
+    m->emoji_min_cp = UINT32_MAX;
 }
 
 void model_free(sent_model *m)
@@ -114,10 +115,20 @@ int model_add_builtin(sent_model *m, tp_error *err)
         w->flags |= SW_BOOSTER;
         w->booster = B_DECR;
     }
+    /* the ids VADER's idioms and multi-word boosters are made of */
+    uint64_t idiom_ids = 0;
+    for (size_t i = 0; i < sizeof special_cases / sizeof *special_cases; i++)
+        for (size_t j = 0; j < special_cases[i].n; j++)
+            idiom_ids |= 1ull << special_cases[i].ids[j];
+    for (size_t i = 0; i < sizeof booster_ngrams / sizeof *booster_ngrams; i++)
+        idiom_ids |= 1ull << booster_ngrams[i].ids[0] | 1ull << booster_ngrams[i].ids[1];
+    _Static_assert(W_COUNT <= 64, "special-word ids must fit a 64-bit mask");
     for (int id = 1; id < W_COUNT; id++) {
         if (!(w = intern(m, special_words[id], strlen(special_words[id]), err)))
             return err->status;
         w->id = (uint8_t)id;
+        if (idiom_ids >> id & 1)
+            w->flags |= SW_IDIOM;
     }
     return TP_OK;
 }
@@ -339,6 +350,9 @@ int model_load_emoji(sent_model *m, const char *path, tp_error *err)
     }
     m->nemoji = out;
     m->emoji_min_cp = out ? m->emoji[0].cp : UINT32_MAX;
+    memset(m->emoji_bmp, 0, sizeof m->emoji_bmp);
+    for (size_t i = 0; i < out && m->emoji[i].cp < 0x10000; i++)
+        m->emoji_bmp[m->emoji[i].cp >> 6] |= 1ull << (m->emoji[i].cp & 63);
     return TP_OK;
 }
 

@@ -39,12 +39,15 @@ typedef struct sent_model {
     char *emoji_text;
     size_t emoji_text_len;
     uint32_t emoji_min_cp;  /* smallest emoji code point: faster rejection */
+    uint64_t emoji_bmp[0x10000 / 64]; /* which code points below U+10000 are emoji */
+    int prepared_for;       /* vader_prepare(): 0 not yet, 1 for VADER's rules, 2 for the news rules */
 } sent_model;
 
 void model_init(sent_model *m);
 void model_free(sent_model *m);
 
-/* VADER's lists (boosters, negations) and the special words.  Call first. */
+/* VADER's lists (boosters, negations) and the special words (with
+ * SW_IDIOM on those VADER's idioms are made of).  Call first. */
 int model_add_builtin(sent_model *m, tp_error *err);
 
 /* Lines "token<TAB>mean valence[<TAB>...]"; a later line wins. */
@@ -60,6 +63,15 @@ int model_load_domain(sent_model *m, const char *path, tp_error *err);
 
 /* The emoji description for @p cp, or NULL. */
 const emoji_entry *model_emoji(const sent_model *m, uint32_t cp);
+
+/* Whether @p cp may be an emoji: exact below U+10000, a quick "no" for
+ * most text.  Call model_emoji() when it says yes. */
+static inline int model_maybe_emoji(const sent_model *m, uint32_t cp)
+{
+    if (cp < m->emoji_min_cp)
+        return 0;
+    return cp >= 0x10000 || (m->emoji_bmp[cp >> 6] >> (cp & 63) & 1);
+}
 
 /* The value VADER's SPECIAL_CASES gives the word sequence @p ids (2 or 3
  * ids); returns 1 and sets *value when it is one. */

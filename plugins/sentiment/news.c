@@ -16,7 +16,7 @@ static void mark_phrases(const sent_model *m, vader_work *w)
     vtok *t = w->tok;
     char buf[128];
     for (size_t i = 0; i + 1 < w->n; i++) {
-        if (!t[i].w || !(t[i].w->flags & SW_PHRASE_HEAD))
+        if (!(t[i].flags & VT_PHRASE_HEAD))
             continue;
         size_t a = t[i].lo_len, b = t[i + 1].lo_len;
         if (a + 1 + b > sizeof buf)
@@ -24,7 +24,7 @@ static void mark_phrases(const sent_model *m, vader_work *w)
         memcpy(buf, w->lower + t[i].lo_off, a);
         buf[a] = ' ';
         memcpy(buf + a + 1, w->lower + t[i + 1].lo_off, b);
-        const sent_word *p = wt_find(&m->words, buf, a + 1 + b, wt_hash(buf, a + 1 + b));
+        const sent_word *p = wt_lookup(&m->words, buf, a + 1 + b);
         if (!p || !(p->flags & SW_DOMAIN))
             continue;
         const uint16_t plain = (uint16_t)~(VT_NEGATED | VT_BOOSTER);
@@ -44,32 +44,25 @@ static void mark_phrases(const sent_model *m, vader_work *w)
 #define SHORT_QUOTE 3
 
 /* Clauses end at , ; : and dashes, around quotations, and before clause
- * words and contrast words.  Negation and boosters do not cross them. */
-static void mark_clauses(vader_work *w)
+ * words and contrast words.  Negation and boosters do not cross them.
+ * Whether a clause starts at token i (*quote_end: one past the last token
+ * of the current quotation). */
+static inline int clause_starts(const vtok *t, size_t n, size_t i, size_t *quote_end)
 {
-    vtok *t = w->tok;
-    size_t n = w->n;
-    uint32_t c = 0;
-    size_t quote_end = 0; /* one past the last token of the current quotation */
-    for (size_t i = 0; i < n; i++) {
-        int boundary = 0;
-        if (i > 0) {
-            const vtok *p = &t[i - 1];
-            boundary = (p->flags & VT_CLAUSE_END) || t[i].id == W_BUT ||
-                       (t[i].w && (t[i].w->flags & (SW_CLAUSE | SW_CONTRAST))) || i == quote_end;
+    int boundary = 0;
+    if (i > 0) /* (no branches: these are rarely true, and unpredictable) */
+        boundary = ((t[i - 1].flags & VT_CLAUSE_END) != 0) | ((t[i].flags & VT_CLAUSE_WORD) != 0) |
+                   (t[i].id == W_BUT) | (i == *quote_end);
+    if ((t[i].flags & VT_QOPEN) && i >= *quote_end) {
+        size_t j = i;
+        while (j < n && !(t[j].flags & VT_QCLOSE))
+            j++;
+        if (j < n && j - i + 1 > SHORT_QUOTE) {
+            boundary |= i > 0;
+            *quote_end = j + 1;
         }
-        if ((t[i].flags & VT_QOPEN) && i >= quote_end) {
-            size_t j = i;
-            while (j < n && !(t[j].flags & VT_QCLOSE))
-                j++;
-            if (j < n && j - i + 1 > SHORT_QUOTE) {
-                boundary |= i > 0;
-                quote_end = j + 1;
-            }
-        }
-        c += boundary != 0;
-        t[i].clause = c;
     }
+    return boundary != 0;
 }
 
 static double word_valence(const vtok *t, size_t n, size_t i, int cap_diff)
@@ -100,51 +93,56 @@ void news_valences(const sent_model *m, vader_work *w)
 {
     vtok *t = w->tok;
     size_t n = w->n;
-    mark_phrases(m, w);
-    mark_clauses(w);
+    if (w->all_flags & VT_PHRASE_HEAD)
+        mark_phrases(m, w);
+    /* One pass: each token's clause, then its valence (the rules look at
+     * the clauses of the tokens before it only), and the first contrast
+     * word. */
+    uint32_t clause = 0;
+    size_t quote_end = 0, b = n;
     for (size_t i = 0; i < n; i++) {
+        clause += (uint32_t)clause_starts(t, n, i, &quote_end);
+        t[i].clause = clause;
+        if (b == n && ((t[i].id == W_BUT) | ((t[i].flags & VT_CONTRAST) != 0)))
+            b = i;
         t[i].v = 0;
-        if (t[i].flags & VT_BOOSTER)
+        if ((t[i].flags & (VT_LEX | VT_BOOSTER)) != VT_LEX)
             continue;
         if (i < n - 1 && t[i].id == W_KIND && t[i + 1].id == W_OF)
-            continue;
-        if (!(t[i].flags & VT_LEX))
             continue;
         /* "too" criticizes what follows it ("too late"); at the end of a
          * clause it means "also". */
         if (t[i].id == W_TOO && (i == n - 1 || (t[i].flags & (VT_CLAUSE_END | VT_STOP))))
             continue;
-        t[i].v = word_valence(t, n, i, w->cap_diff);
+        double v = word_valence(t, n, i, w->cap_diff);
+        /* News readers weigh bad news more than good (the domain file's
+         * @positive_weight). */
+        if (v > 0)
+            v *= m->positive_weight;
+        t[i].v = v;
     }
 
-    /* News readers weigh bad news more than good (the domain file's
-     * @positive_weight). */
-    for (size_t i = 0; i < n; i++)
-        if (t[i].v > 0)
-            t[i].v *= m->positive_weight;
-
     /* Hedges weaken their clause. */
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        double f = 1.0;
-        while (j < n && t[j].clause == t[i].clause) {
-            if (t[j].w && (t[j].w->flags & SW_HEDGE) && t[j].w->hedge < f)
-                f = t[j].w->hedge;
-            j++;
+    if (w->all_flags & VT_HEDGE) {
+        for (size_t i = 0; i < n;) {
+            size_t j = i;
+            double f = 1.0;
+            while (j < n && t[j].clause == t[i].clause) {
+                if ((t[j].flags & VT_HEDGE) && t[j].w->hedge < f)
+                    f = t[j].w->hedge;
+                j++;
+            }
+            if (f != 1.0)
+                for (size_t k = i; k < j; k++)
+                    t[k].v *= f;
+            i = j;
         }
-        if (f != 1.0)
-            for (size_t k = i; k < j; k++)
-                t[k].v *= f;
-        i = j;
     }
 
     /* Contrast: the first "but" (or domain contrast word) halves what
      * precedes it and raises what follows by half (VADER's intended rule,
      * without the reference's value aliasing).  A unit that starts with
      * "But" contrasts with the sentence before it, not within itself. */
-    size_t b = 0;
-    while (b < n && t[b].id != W_BUT && !(t[b].w && (t[b].w->flags & SW_CONTRAST)))
-        b++;
     w->contrast = b > 0 ? b : n;
     if (b < n && b > 0) {
         for (size_t i = 0; i < n; i++) {

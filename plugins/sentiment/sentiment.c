@@ -122,6 +122,8 @@ static int create(const tp_config *cfg, void **state, tp_error *err)
         if (rc != TP_OK)
             tp_error_prefix(err, "%s", tp_config_where(cfg, "entity_words"));
     }
+    if (rc == TP_OK)
+        rc = vader_prepare(&st->model, &st->rules, err);
     if (rc != TP_OK) {
         destroy(st);
         return rc;

@@ -56,31 +56,42 @@ int vader_reserve(void **p, size_t *cap, size_t n, size_t size, tp_error *err)
     return TP_OK;
 }
 
-/* ASCII punctuation, Python's string.punctuation. */
-static const unsigned char punct[256] = {
-    ['!'] = 1, ['"'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 1, ['\''] = 1, ['('] = 1,
-    [')'] = 1, ['*'] = 1, ['+'] = 1, [','] = 1, ['-'] = 1, ['.'] = 1, ['/'] = 1, [':'] = 1,
-    [';'] = 1, ['<'] = 1, ['='] = 1, ['>'] = 1, ['?'] = 1, ['@'] = 1, ['['] = 1, ['\\'] = 1,
-    [']'] = 1, ['^'] = 1, ['_'] = 1, ['`'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1};
+/* ------------------------------------------------------------ bytes */
 
-/* Byte classes for the tokenizer's fast path. */
-enum { B_SPACE = 1, B_ULEAD = 2 };
+/* What a byte is to the tokenizer: one table lookup per byte answers every
+ * question the scan asks of ASCII. */
+enum {
+    K_SPACE = 1, /* ASCII white space, as Python's str.split() has it */
+    K_HIGH = 2,  /* beyond ASCII: decoded on the slow path */
+    K_UPPER = 4, /* A-Z */
+    K_LOWER = 8, /* a-z */
+    K_APOS = 16, /* ' (a token may hold "n't") */
+    K_PUNCT = 32 /* ASCII punctuation, Python's string.punctuation */
+};
 
-/* ASCII white space, and the lead bytes of white space beyond ASCII
- * (U+0085, U+00A0: C2; U+1680: E1; U+2000-U+205F: E2; U+3000: E3). */
-static const unsigned char byte_class[256] = {
-    ['\t'] = B_SPACE, ['\n'] = B_SPACE, ['\v'] = B_SPACE, ['\f'] = B_SPACE, ['\r'] = B_SPACE,
-    [0x1c] = B_SPACE, [0x1d] = B_SPACE, [0x1e] = B_SPACE, [0x1f] = B_SPACE, [' '] = B_SPACE,
-    [0xC2] = B_ULEAD, [0xE1] = B_ULEAD, [0xE2] = B_ULEAD, [0xE3] = B_ULEAD};
+#define IS_PUNCT(c) (((c) >= 33 && (c) <= 47) || ((c) >= 58 && (c) <= 64) || ((c) >= 91 && (c) <= 96) || \
+                     ((c) >= 123 && (c) <= 126))
+#define KIND(c)                                                                                           \
+    ((c) >= 0x80 ? K_HIGH                                                                                 \
+     : ((c) == ' ' || ((c) >= '\t' && (c) <= '\r') || ((c) >= 0x1c && (c) <= 0x1f)) ? K_SPACE             \
+     : ((c) >= 'A' && (c) <= 'Z') ? K_UPPER                                                                \
+     : ((c) >= 'a' && (c) <= 'z') ? K_LOWER                                                                \
+     : ((c) == '\'' ? K_APOS : 0) | (IS_PUNCT(c) ? K_PUNCT : 0))
+#define LOWER(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define ROW4(F, c) F(c), F((c) + 1), F((c) + 2), F((c) + 3)
+#define ROW16(F, c) ROW4(F, c), ROW4(F, (c) + 4), ROW4(F, (c) + 8), ROW4(F, (c) + 12)
+#define TABLE(F)                                                                                          \
+    {ROW16(F, 0), ROW16(F, 16), ROW16(F, 32), ROW16(F, 48), ROW16(F, 64), ROW16(F, 80), ROW16(F, 96),   \
+     ROW16(F, 112), ROW16(F, 128), ROW16(F, 144), ROW16(F, 160), ROW16(F, 176), ROW16(F, 192),           \
+     ROW16(F, 208), ROW16(F, 224), ROW16(F, 240)}
 
-/* The length of the white space at s[0] (Python's str.split()), or 0. */
-static inline size_t space_at(const unsigned char *s, size_t n)
+static const unsigned char byte_kind[256] = TABLE(KIND);
+static const unsigned char ascii_lower[256] = TABLE(LOWER);
+
+/* The length of the white space beyond ASCII at s[0] (Python's
+ * str.split()), or 0. */
+static inline size_t unicode_space_at(const unsigned char *s, size_t n)
 {
-    unsigned char c = byte_class[s[0]];
-    if (c == 0)
-        return 0;
-    if (c == B_SPACE)
-        return 1;
     uint32_t cp;
     size_t k = utf8_decode(s, n, &cp);
     return k && utf8_is_unicode_space(cp) ? k : 0;
@@ -89,25 +100,12 @@ static inline size_t space_at(const unsigned char *s, size_t n)
 /* ------------------------------------------------------------ emoji */
 
 /* Replace emoji by their descriptions as the reference does, into
- * w->text.  Returns 1 when the unit had emoji, 0 when not, <0 on error. */
-static int replace_emoji(const sent_model *m, const char *text, size_t len, vader_work *w, tp_error *err)
+ * w->text; the first is at byte @p first (the tokenizer found it). */
+static int replace_emoji(const sent_model *m, const char *text, size_t len, size_t first, vader_work *w,
+                         tp_error *err)
 {
     const unsigned char *s = (const unsigned char *)text;
-    size_t i = 0;
-    /* Most units have none: find the first before copying anything. */
-    for (;; i++) {
-        /* eight bytes at a time while they are all ASCII */
-        for (uint64_t x; i + 8 <= len && (memcpy(&x, s + i, 8), (x & 0x8080808080808080ull) == 0);)
-            i += 8;
-        while (i < len && s[i] < 0xC2)
-            i++;
-        if (i >= len)
-            return 0;
-        uint32_t cp;
-        size_t k = utf8_decode(s + i, len - i, &cp);
-        if (k && model_emoji(m, cp))
-            break;
-    }
+    size_t i = first;
     w->nsegs = 0;
     size_t out = 0, copy_from = 0;
     int prev_space = 1; /* the reference starts as if after a space */
@@ -118,7 +116,7 @@ static int replace_emoji(const sent_model *m, const char *text, size_t len, vade
         size_t k = utf8_decode(s + i, len - i, &cp);
         if (k == 0)
             k = 1, cp = 0xFFFD;
-        const emoji_entry *e = cp >= 0xA9 ? model_emoji(m, cp) : NULL;
+        const emoji_entry *e = cp >= 0xA9 && model_maybe_emoji(m, cp) ? model_emoji(m, cp) : NULL;
         if (!e) {
             prev_space = cp == ' ';
             i += k;
@@ -128,7 +126,7 @@ static int replace_emoji(const sent_model *m, const char *text, size_t len, vade
         size_t need = out + (i - copy_from) + 1 + e->len;
         if (vader_reserve((void **)&w->text, &w->text_cap, need + 1, 1, err) ||
             vader_reserve((void **)&w->segs, &w->segs_cap, w->nsegs + 2, sizeof *w->segs, err))
-            return -1;
+            return err->status;
         if (i > copy_from) {
             w->segs[w->nsegs++] = (vader_seg){out, copy_from, i - copy_from, 0};
             memcpy(w->text + out, text + copy_from, i - copy_from);
@@ -145,7 +143,7 @@ static int replace_emoji(const sent_model *m, const char *text, size_t len, vade
     }
     if (vader_reserve((void **)&w->text, &w->text_cap, out + (len - copy_from) + 1, 1, err) ||
         vader_reserve((void **)&w->segs, &w->segs_cap, w->nsegs + 1, sizeof *w->segs, err))
-        return -1;
+        return err->status;
     if (len > copy_from) {
         w->segs[w->nsegs++] = (vader_seg){out, copy_from, len - copy_from, 0};
         memcpy(w->text + out, text + copy_from, len - copy_from);
@@ -153,7 +151,7 @@ static int replace_emoji(const sent_model *m, const char *text, size_t len, vade
     }
     w->text[out] = '\0';
     w->text_len = out;
-    return 1;
+    return TP_OK;
 }
 
 /* Where byte @p d of the replaced text comes from in the unit; @p end says
@@ -177,47 +175,6 @@ static size_t map_back(const vader_work *w, size_t d, int end)
 
 /* ------------------------------------------------------------ tokens */
 
-/* Lowercase [s, e) into w->lower at @p off, hash it, and note its case. */
-static uint32_t lower_token(vader_work *w, const unsigned char *s, const unsigned char *e, uint32_t off,
-                            uint64_t *hash, int *upper, int *lower, int *apostrophe)
-{
-    char *out = w->lower + off;
-    uint32_t n = 0;
-    int up = 0, lo = 0, ap = 0;
-    while (s < e) {
-        unsigned char c = *s;
-        if (c < 0x80) {
-            unsigned u = (unsigned)(c - 'A') < 26u, l = (unsigned)(c - 'a') < 26u;
-            up |= (int)u;
-            lo |= (int)l;
-            ap |= c == '\'';
-            c = (unsigned char)(c + (u << 5));
-            out[n++] = (char)c;
-            s++;
-            continue;
-        }
-        uint32_t cp;
-        size_t k = utf8_decode(s, (size_t)(e - s), &cp);
-        if (k == 0)
-            k = 1, cp = 0xFFFD;
-        int cls = utf8_case_class(cp);
-        if (cls > 0)
-            up = 1;
-        else if (cls < 0)
-            lo = 1;
-        char buf[4];
-        size_t bl = utf8_encode(cls ? utf8_to_lower(cp) : cp, buf);
-        for (size_t j = 0; j < bl; j++)
-            out[n++] = buf[j];
-        s += k;
-    }
-    *upper = up;
-    *lower = lo;
-    *apostrophe = ap;
-    *hash = wt_hash_padded(out, n);
-    return n;
-}
-
 static int has_nt(const char *s, size_t n)
 {
     for (size_t i = 0; i + 3 <= n; i++)
@@ -227,7 +184,8 @@ static int has_nt(const char *s, size_t n)
 }
 
 /* News: the entry giving a plural its valence ("injuries" -> "injury",
- * "crises" -> "crisis" is not attempted), or NULL. */
+ * "crises" -> "crisis" is not attempted), or NULL.  vader_prepare() asks
+ * it once per word of the table, not once per token. */
 static const sent_word *singular(const sent_model *m, const char *s, size_t n)
 {
     char buf[64];
@@ -237,19 +195,113 @@ static const sent_word *singular(const sent_model *m, const char *s, size_t n)
     memcpy(buf, s, n);
     if (n > 4 && s[n - 3] == 'i' && s[n - 2] == 'e') { /* -ies -> -y */
         buf[n - 3] = 'y';
-        w = wt_find(&m->words, buf, n - 2, wt_hash(buf, n - 2));
+        w = wt_lookup(&m->words, buf, n - 2);
         if (w && (w->flags & (SW_LEXICON | SW_DOMAIN)))
             return w;
     }
-    w = wt_find(&m->words, buf, n - 1, wt_hash(buf, n - 1)); /* -s */
+    w = wt_lookup(&m->words, buf, n - 1); /* -s */
     if (w && (w->flags & (SW_LEXICON | SW_DOMAIN)))
         return w;
     if (s[n - 2] == 'e') { /* -es */
-        w = wt_find(&m->words, buf, n - 2, wt_hash(buf, n - 2));
+        w = wt_lookup(&m->words, buf, n - 2);
         if (w && (w->flags & (SW_LEXICON | SW_DOMAIN)))
             return w;
     }
     return NULL;
+}
+
+/* News: add to the table the plurals singular() gives a valence that are
+ * not words of it yet, so that a token's one lookup finds them too. */
+static int add_plurals(sent_model *m, tp_error *err)
+{
+    wordtable *tab = &m->words;
+    size_t words = tab->n;
+    for (size_t i = 0; i < words; i++) {
+        if (!(tab->words[i].flags & (SW_LEXICON | SW_DOMAIN)))
+            continue;
+        size_t len = tab->words[i].len;
+        char p[3][64];
+        size_t plen[3] = {0, 0, 0};
+        if (len + 2 >= sizeof p[0])
+            continue;
+        const char *key = wt_key(tab, &tab->words[i]);
+        memcpy(p[0], key, len); /* -s */
+        memcpy(p[0] + len, "s", 1);
+        plen[0] = len + 1;
+        memcpy(p[1], key, len); /* -es */
+        memcpy(p[1] + len, "es", 2);
+        plen[1] = len + 2;
+        if (len > 1 && key[len - 1] == 'y') { /* -y -> -ies */
+            memcpy(p[2], key, len - 1);
+            memcpy(p[2] + len - 1, "ies", 3);
+            plen[2] = len + 2;
+        }
+        for (size_t c = 0; c < 3; c++) {
+            if (!plen[c] || wt_lookup(tab, p[c], plen[c]) || !singular(m, p[c], plen[c]))
+                continue;
+            sent_word *w = wt_intern(tab, p[c], plen[c], err); /* (moves the entries) */
+            if (!w)
+                return err->status;
+            w->flags = SW_DERIVED;
+            if (plen[c] > m->longest_key)
+                m->longest_key = plen[c];
+        }
+    }
+    return TP_OK;
+}
+
+/* What a token of word @p w is under rules @p r (the lookup's answer). */
+static void token_info(const sent_model *m, const vader_rules *r, sent_word *w)
+{
+    uint32_t f = w->flags;
+    uint16_t t = 0;
+    double v = 0;
+    if (f & SW_NEGATE)
+        t |= VT_NEGATED;
+    if (f & SW_BOOSTER)
+        t |= VT_BOOSTER;
+    if (f & SW_LEXICON) {
+        t |= VT_LEX;
+        v = w->valence;
+    }
+    if (f & SW_IDIOM)
+        t |= VT_IDIOM;
+    if (r->news) {
+        if (f & SW_DOMAIN) {
+            t |= VT_LEX;
+            v = w->domain;
+        } else if (!(t & VT_LEX)) {
+            const sent_word *sg = singular(m, wt_key(&m->words, w), w->len);
+            if (sg) {
+                t |= VT_LEX;
+                v = (sg->flags & SW_DOMAIN) ? sg->domain : sg->valence;
+            }
+        }
+        if (f & SW_NEGATOR) {
+            t |= VT_NEGATED;
+            t &= (uint16_t)~VT_BOOSTER;
+        }
+        if (f & (SW_CLAUSE | SW_CONTRAST))
+            t |= VT_CLAUSE_WORD;
+        if (f & SW_CONTRAST)
+            t |= VT_CONTRAST;
+        if (f & SW_HEDGE)
+            t |= VT_HEDGE;
+        if (f & SW_PHRASE_HEAD)
+            t |= VT_PHRASE_HEAD;
+    }
+    w->token_flags = t;
+    w->token_valence = v;
+}
+
+int vader_prepare(sent_model *m, const vader_rules *r, tp_error *err)
+{
+    if (r->news && add_plurals(m, err) != TP_OK)
+        return err->status;
+    for (size_t i = 0; i < m->words.n; i++)
+        token_info(m, r, &m->words.words[i]);
+    m->prepared_for = r->news ? 2 : 1;
+    return TP_OK;
 }
 
 /* News: quotation marks and clause punctuation around token [b, e) of the
@@ -290,16 +342,109 @@ static int is_dash(const unsigned char *s, size_t b, size_t e)
     return 1;
 }
 
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Scanning a token: where it ends, its lowercase form, what it holds. */
+typedef struct scan {
+    size_t end;      /* one past its last byte */
+    uint32_t len;    /* of its lowercase form */
+    unsigned kinds;  /* K_HIGH, K_UPPER, K_LOWER, K_APOS: what its characters are */
+    size_t emoji;    /* where an emoji is, when it stopped at one */
+} scan;
+
+/* Scan the token at s[i] (not white space) up to the next white space,
+ * writing its lowercase form to @p out.  Returns 0, or 1 when it met an
+ * emoji and @p stop_at_emoji is set (sc->emoji says where). */
+static int scan_token(const sent_model *m, const unsigned char *s, size_t i, size_t len, char *out,
+                      int stop_at_emoji, scan *sc)
+{
+    uint32_t n = 0;
+    unsigned kinds = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* Eight bytes at a time while they are printable ASCII (most words
+     * take one step).  Bit 7 of each byte of a mask says whether that byte
+     * is one of a kind; no sum below carries from one byte to the next,
+     * except the first, which carries only above the first byte it marks. */
+    uint64_t seen = 0; /* K_UPPER, K_LOWER, K_APOS in each byte */
+    while (i + 8 <= len) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t other = ((x - ONES * 0x21) | x) & HIGHS; /* white space, control, beyond ASCII */
+        unsigned k = other ? (unsigned)__builtin_ctzll(other) / 8 : 8;
+        if (k < 8)
+            x &= (1ull << (8 * k)) - 1; /* (zero bytes are none of the kinds below) */
+        uint64_t upper = (x + ONES * (0x80 - 'A')) & ~(x + ONES * (0x80 - 'Z' - 1)) & HIGHS;
+        uint64_t lower = (x + ONES * (0x80 - 'a')) & ~(x + ONES * (0x80 - 'z' - 1)) & HIGHS;
+        uint64_t q = x ^ (ONES * '\'');
+        uint64_t apostrophe = (q - ONES) & ~q & HIGHS;
+        uint64_t folded = x | upper >> 2; /* 0x80 >> 2: 'A' + 0x20 is 'a' */
+        memcpy(out + n, &folded, 8); /* (the buffer has room past the end) */
+        _Static_assert(K_UPPER == 0x80 >> 5 && K_LOWER == 0x80 >> 4 && K_APOS == 0x80 >> 3, "kinds as mask bits");
+        seen |= upper >> 5 | lower >> 4 | apostrophe >> 3;
+        n += k;
+        i += k;
+        if (k < 8)
+            break;
+    }
+    seen |= seen >> 32;
+    seen |= seen >> 16;
+    kinds = (unsigned)(seen | seen >> 8) & 0xFF;
+    if (i == len || (byte_kind[s[i]] & K_SPACE)) { /* (the usual end) */
+        sc->end = i;
+        sc->len = n;
+        sc->kinds = kinds;
+        return 0;
+    }
+#endif
+    /* A byte at a time: the rest, and characters beyond ASCII. */
+    while (i < len && !(byte_kind[s[i]] & K_SPACE)) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            kinds |= byte_kind[c];
+            out[n++] = (char)ascii_lower[c];
+            i++;
+            continue;
+        }
+        /* beyond ASCII: Python's white space, emoji, Unicode case */
+        uint32_t cp;
+        size_t cl = utf8_decode(s + i, len - i, &cp);
+        if (cl == 0) { /* not UTF-8 (the core never lets it through): kept as it is */
+            kinds |= K_HIGH;
+            out[n++] = (char)c;
+            i++;
+            continue;
+        }
+        if (utf8_is_unicode_space(cp))
+            break;
+        if (stop_at_emoji && model_maybe_emoji(m, cp) && model_emoji(m, cp)) {
+            sc->emoji = i;
+            return 1;
+        }
+        int cls = utf8_case_class(cp);
+        kinds |= K_HIGH | (cls > 0 ? K_UPPER : cls < 0 ? K_LOWER : 0);
+        n += (uint32_t)utf8_encode(cls ? utf8_to_lower(cp) : cp, out + n);
+        i += cl;
+    }
+    sc->end = i;
+    sc->len = n;
+    sc->kinds = kinds;
+    return 0;
+}
+
 /* How many tokens ahead the lookup loop prefetches. */
 #define PREFETCH 8
 
-/* Split [text, text+len) at white space into w->tok. */
+/* Split [text, text+len) at white space into w->tok and look the tokens
+ * up.  Returns TP_OK, or 1 when it met an emoji and @p mapped is not set
+ * (*emoji says where: the caller replaces them and tokenizes again). */
 static int tokenize(const sent_model *m, const vader_rules *r, const char *text, size_t len, int mapped,
-                    vader_work *w, tp_error *err)
+                    size_t *emoji, vader_work *w, tp_error *err)
 {
     const unsigned char *s = (const unsigned char *)text;
     w->n = 0;
-    /* Lowercasing can lengthen a character by half (e.g. U+023A). */
+    /* Lowercasing can lengthen a character by half (e.g. U+023A); 8 more
+     * bytes for the padded hash's reads. */
     if (vader_reserve((void **)&w->lower, &w->lower_cap, len + len / 2 + 8, 1, err))
         return err->status;
     if (len > UINT32_MAX / 2)
@@ -307,102 +452,115 @@ static int tokenize(const sent_model *m, const vader_rules *r, const char *text,
     /* About one token per six bytes in prose; grown below when short. */
     if (vader_reserve((void **)&w->tok, &w->cap, len / 6 + 16, sizeof *w->tok, err))
         return err->status;
+    /* In locals: every byte stored into the lowercase buffer could change
+     * them for all the compiler knows. */
+    const int news = r->news;
+    const size_t longest = m->longest_key;
+    char *const lower = w->lower;
+    vtok *tok = w->tok;
+    size_t n = 0, cap = w->cap;
     uint32_t lower_len = 0;
     size_t i = 0, ncaps = 0;
     while (i < len) {
         size_t k;
-        while (i < len && (k = space_at(s + i, len - i)) > 0)
-            i += k;
-        if (i >= len)
-            break;
-        size_t b = i;
-        while (i < len && (byte_class[s[i]] == 0 || space_at(s + i, len - i) == 0))
+        if (byte_kind[s[i]] & K_SPACE) {
             i++;
-        size_t e = i;
+            continue;
+        }
+        if (s[i] >= 0x80 && (k = unicode_space_at(s + i, len - i)) > 0) {
+            i += k;
+            continue;
+        }
+        size_t b = i;
+        scan sc;
+        if (scan_token(m, s, b, len, lower + lower_len, !mapped, &sc)) {
+            *emoji = sc.emoji;
+            return 1;
+        }
+        size_t e = i = sc.end;
+        if (i < len && s[i] == ' ')
+            i++; /* (the usual space after it) */
         /* Strip ASCII punctuation; keep the token whole if 2 characters
          * or fewer would remain (emoticons, "ok.", "no,"). */
         size_t sb = b, se = e;
-        while (sb < se && punct[s[sb]])
-            sb++;
-        while (se > sb && punct[s[se - 1]])
-            se--;
-        size_t chars = 0;
-        for (size_t j = sb; j < se && chars <= 2; j++)
-            chars += (s[j] & 0xC0) != 0x80;
-        if (chars <= 2)
-            sb = b, se = e;
-
-        if (w->n == w->cap && vader_reserve((void **)&w->tok, &w->cap, w->n + 1, sizeof *w->tok, err))
-            return err->status;
-        vtok *t = &w->tok[w->n++];
-        t->lexval = 0;
-        t->v = 0;
-        t->clause = 0;
-        t->flags = 0;
-        t->id = W_NONE;
-        t->w = NULL;
-        if (mapped) {
-            t->start = map_back(w, sb, 0);
-            t->end = map_back(w, se, 1);
-        } else {
-            t->start = sb;
-            t->end = se;
+        unsigned edges = byte_kind[s[b]] | byte_kind[s[e - 1]];
+        if (edges & K_PUNCT) {
+            while (sb < se && (byte_kind[s[sb]] & K_PUNCT))
+                sb++;
+            while (se > sb && (byte_kind[s[se - 1]] & K_PUNCT))
+                se--;
+            size_t chars = se - sb;
+            if (sc.kinds & K_HIGH) {
+                chars = 0;
+                for (size_t j = sb; j < se && chars <= 2; j++)
+                    chars += (s[j] & 0xC0) != 0x80;
+            }
+            if (chars <= 2)
+                sb = b, se = e;
         }
-        int up, lo, apostrophe;
-        t->lo_off = lower_len;
-        t->lo_len = lower_token(w, s + sb, s + se, lower_len, &t->hash, &up, &lo, &apostrophe);
-        lower_len += t->lo_len;
-        if (up && !lo) {
-            t->flags |= VT_ALLCAPS;
+
+        if (n == cap) {
+            w->n = n;
+            if (vader_reserve((void **)&w->tok, &w->cap, n + 1, sizeof *w->tok, err))
+                return err->status;
+            tok = w->tok;
+            cap = w->cap;
+        }
+        vtok *t = &tok[n++];
+        /* The stripped bytes are ASCII: one lowercase byte each. */
+        uint32_t lo_off = lower_len + (uint32_t)(sb - b);
+        uint32_t lo_len = sc.len - (uint32_t)(sb - b) - (uint32_t)(e - se);
+        lower_len += sc.len;
+        uint16_t flags = 0;
+        if ((sc.kinds & (K_UPPER | K_LOWER)) == K_UPPER) {
+            flags |= VT_ALLCAPS;
             ncaps++;
         }
-        if (apostrophe && has_nt(w->lower + t->lo_off, t->lo_len))
-            t->flags |= VT_NEGATED;
-        if (r->news) {
-            t->flags |= raw_marks(s, b, e);
-            if (is_dash(s, b, e) && w->n > 1)
-                w->tok[w->n - 2].flags |= VT_CLAUSE_END;
+        if ((sc.kinds & K_APOS) && has_nt(lower + lo_off, lo_len))
+            flags |= VT_NEGATED;
+        /* Quotation and clause marks start or end with punctuation or a
+         * character beyond ASCII. */
+        if (news && (edges & (K_PUNCT | K_HIGH))) {
+            flags |= raw_marks(s, b, e);
+            if (is_dash(s, b, e) && n > 1)
+                tok[n - 2].flags |= VT_CLAUSE_END;
         }
+        uint64_t head;
+        *t = (vtok){
+            .start = mapped ? map_back(w, sb, 0) : sb,
+            .end = mapped ? map_back(w, se, 1) : se,
+            .lo_off = lo_off,
+            .lo_len = lo_len,
+            .hash = lo_len <= longest ? wt_hash_padded(lower + lo_off, lo_len, &head) : 0,
+            .flags = flags,
+            .id = W_NONE,
+        };
     }
+    w->n = n;
+
     /* The lookups, apart from the scan so that their cache misses overlap
-     * (each is independent of the others), with the slots prefetched. */
-    const wordtable *table = &m->words;
-    for (size_t j = 0; j < w->n; j++) {
-        if (j + PREFETCH < w->n)
-            __builtin_prefetch(&table->slots[w->tok[j + PREFETCH].hash & (table->nslots - 1)]);
-        vtok *t = &w->tok[j];
-        const char *low = w->lower + t->lo_off;
-        const sent_word *word = t->lo_len <= m->longest_key ? wt_find(table, low, t->lo_len, t->hash) : NULL;
-        t->w = word;
-        if (word) {
-            t->id = word->id;
-            if (word->flags & SW_NEGATE)
-                t->flags |= VT_NEGATED;
-            if (word->flags & SW_BOOSTER)
-                t->flags |= VT_BOOSTER;
-            if (word->flags & SW_LEXICON) {
-                t->flags |= VT_LEX;
-                t->lexval = word->valence;
+     * (each is independent of the others), with the slots prefetched.
+     * vader_prepare() has put in each entry what a token of it is. */
+    const wordtable table = m->words;
+    unsigned all = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (j + PREFETCH < n)
+            __builtin_prefetch(&table.slots[tok[j + PREFETCH].hash & (table.nslots - 1)]);
+        vtok *t = &tok[j];
+        if (t->lo_len <= longest) {
+            const char *low = lower + t->lo_off;
+            const sent_word *word = wt_find_padded(&table, low, t->lo_len, t->hash, wt_head_padded(low, t->lo_len));
+            if (word) {
+                t->flags |= word->token_flags;
+                t->lexval = word->token_valence;
+                t->id = word->id;
+                t->w = (word->flags & SW_DERIVED) ? NULL : word;
             }
         }
-        if (r->news) {
-            if (word && (word->flags & SW_DOMAIN)) {
-                t->flags |= VT_LEX;
-                t->lexval = word->domain;
-            } else if (!(t->flags & VT_LEX)) {
-                const sent_word *sg = singular(m, low, t->lo_len);
-                if (sg) {
-                    t->flags |= VT_LEX;
-                    t->lexval = (sg->flags & SW_DOMAIN) ? sg->domain : sg->valence;
-                }
-            }
-            if (word && (word->flags & SW_NEGATOR)) {
-                t->flags |= VT_NEGATED;
-                t->flags &= (uint16_t)~VT_BOOSTER;
-            }
-        }
+        all |= t->flags;
     }
-    w->cap_diff = ncaps > 0 && ncaps < w->n;
+    w->all_flags = all;
+    w->cap_diff = ncaps > 0 && ncaps < n;
     return TP_OK;
 }
 
@@ -463,6 +621,12 @@ double vader_negation(double v, const vtok *t, size_t k, size_t i)
 
 double vader_idioms(double v, const vtok *t, size_t n, size_t i)
 {
+    /* Each idiom and multi-word booster holds two neighbouring idiom words
+     * within t[i-3 .. i+1]: most words have no such pair around them. */
+    unsigned pairs = (t[i - 3].flags & t[i - 2].flags) | (t[i - 2].flags & t[i - 1].flags) |
+                     (t[i - 1].flags & t[i].flags) | (i + 1 < n ? t[i].flags & t[i + 1].flags : 0);
+    if (!(pairs & VT_IDIOM))
+        return v;
     uint8_t ids[3];
     double x;
     /* (first, length) of the sequences before the word, in the order tried */
@@ -604,12 +768,19 @@ static unsigned count_byte(const char *s, size_t len, char c)
 int vader_analyze(const sent_model *m, const vader_rules *r, const char *text, size_t len, vader_work *w,
                   tp_error *err)
 {
-    int replaced = replace_emoji(m, text, len, w, err);
-    if (replaced < 0)
-        return err->status;
-    const char *src = replaced ? w->text : text;
-    size_t src_len = replaced ? w->text_len : len;
-    int rc = tokenize(m, r, src, src_len, replaced, w, err);
+    if (m->prepared_for != (r->news ? 2 : 1))
+        return tp_error_set(err, TP_ERR_INVALID, "the sentiment model was not prepared for these rules");
+    const char *src = text;
+    size_t src_len = len, emoji;
+    int rc = tokenize(m, r, text, len, 0, &emoji, w, err);
+    if (rc == 1) { /* emoji: replace them, then tokenize that text */
+        rc = replace_emoji(m, text, len, emoji, w, err);
+        if (rc != TP_OK)
+            return rc;
+        src = w->text;
+        src_len = w->text_len;
+        rc = tokenize(m, r, src, src_len, 1, &emoji, w, err);
+    }
     if (rc != TP_OK)
         return rc;
     w->excl = count_byte(src, src_len, '!');
@@ -652,17 +823,43 @@ double vader_normalize(double x)
     return c < -1.0 ? -1.0 : c > 1.0 ? 1.0 : c;
 }
 
+/* vader_round() for any x: near a half, printf rounds the exact value. */
+static double round_general(double x, double y, double scale, int digits)
+{
+    double f = y - floor(y);
+    if (fabs(f - 0.5) > 1e-6)
+        return nearbyint(y) / scale;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.*f", digits, x);
+    return strtod(buf, NULL);
+}
+
 double vader_round(double x, int digits)
 {
     double scale = digits == 3 ? 1e3 : 1e4;
     double y = x * scale;
-    double f = y - floor(y);
-    if (fabs(f - 0.5) > 1e-6)
-        return nearbyint(y) / scale;
-    /* Near a tie the product's error matters: round the exact value. */
-    char buf[64];
-    snprintf(buf, sizeof buf, "%.*f", digits, x);
-    return strtod(buf, NULL);
+    if (!(fabs(y) < 0x1p52)) /* huge, infinite or not a number */
+        return round_general(x, y, scale, digits);
+    /* Round the exact product x * scale half to even, as printf does with
+     * x, looking at y, the rounded product, where that is enough (the
+     * same as round_general(), without printf: ties are common, 1/16 is
+     * one). */
+    double lo = (double)(long long)y;
+    if (lo > y)
+        lo -= 1; /* floor(y) */
+    /* y's distance from the half: exact when it is small (both are
+     * multiples of y's unit in the last place, which is then larger than
+     * the product's error), and of the right sign always. */
+    double d = y - (lo + 0.5);
+    int up;
+    if (d != 0) {
+        up = d > 0;
+    } else { /* y is the half: the exact product is y + e */
+        double e = fma(x, scale, -y);
+        up = e > 0 || (e == 0 && fmod(lo, 2) != 0);
+    }
+    double r = lo + up;
+    return r == 0 ? copysign(0.0, x) : r / scale; /* (printf writes -0.000) */
 }
 
 sent_scores vader_scores(const vader_work *w, size_t from, size_t to, double amp, double *sum_out)

@@ -29,13 +29,19 @@ enum {
     VT_QCLOSE = 1u << 5,    /* news: closes a quotation */
     VT_CLAUSE_END = 1u << 6, /* news: the last token of a clause (, ; : or a dash after it) */
     VT_STOP = 1u << 7,       /* news: the raw token ends with . ! or ? */
-    VT_ENTITY = 1u << 8      /* part of an entity's name (entity.c) */
+    VT_ENTITY = 1u << 8,     /* part of an entity's name (entity.c) */
+    /* From the word table (what the word is; vader_prepare()): */
+    VT_CLAUSE_WORD = 1u << 9, /* news: a clause or contrast word of the domain file starts a clause */
+    VT_CONTRAST = 1u << 10,  /* news: a contrast word of the domain file */
+    VT_HEDGE = 1u << 11,     /* news: a hedge of the domain file */
+    VT_PHRASE_HEAD = 1u << 12, /* news: may start a two-word domain entry */
+    VT_IDIOM = 1u << 13      /* its id is part of one of VADER's idioms or multi-word boosters */
 };
 
 typedef struct vtok {
     size_t start, end;        /* bytes of the token (punctuation stripped) in the unit */
     uint32_t lo_off, lo_len;  /* its lowercase form in vader_work.lower */
-    uint64_t hash;            /* of the lowercase form */
+    uint64_t hash;            /* of the lowercase form (0 when too long to be a word of the table) */
     const sent_word *w;       /* the word table's entry for it, or NULL */
     double lexval;            /* its own valence when VT_LEX */
     double v;                 /* valence after all rules */
@@ -64,6 +70,7 @@ typedef struct vader_work {
     size_t nsegs, segs_cap;
     size_t *nz;               /* scratch: tokens with a valence */
     size_t nz_cap;
+    unsigned all_flags;       /* the flags of all tokens together (after the lookups) */
     int cap_diff;             /* some tokens are ALL CAPS and some are not */
     size_t contrast;          /* the token that split the unit ("but"), or n */
     unsigned excl, quest;     /* '!' and '?' in the unit */
@@ -76,6 +83,13 @@ typedef struct sent_scores {
 
 void vader_work_init(vader_work *w);
 void vader_work_free(vader_work *w);
+
+/* Make the loaded model ready for rules @p r: what a token of each word
+ * gets (its VT_* flags and valence) is worked out once here instead of
+ * for every token.  Under the news rules, adds the plurals of lexicon and
+ * domain words to the table.  Call after loading every file, before
+ * vader_analyze() (which must use the same rules). */
+int vader_prepare(sent_model *m, const vader_rules *r, tp_error *err);
 
 /* Tokens and valences of the unit [text, text+len) (valid UTF-8). */
 int vader_analyze(const sent_model *m, const vader_rules *r, const char *text, size_t len, vader_work *w,

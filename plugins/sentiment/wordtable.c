@@ -6,6 +6,8 @@
 
 #include "wordtable.h"
 
+_Static_assert(sizeof(sent_word) == 64, "a word table entry is meant to fill one cache line");
+
 void wt_init(wordtable *t)
 {
     memset(t, 0, sizeof *t);
@@ -24,6 +26,12 @@ static uint64_t slot_of(uint64_t hash, size_t index)
     return (hash >> 32) << 32 | (uint64_t)(index + 1);
 }
 
+static uint64_t hash_of(const wordtable *t, const sent_word *w)
+{
+    uint64_t head;
+    return wt_hash(t->keys + w->key_off, w->len, &head);
+}
+
 /* Double the slot array (load stays at most one half). */
 static int grow_slots(wordtable *t, tp_error *err)
 {
@@ -32,10 +40,11 @@ static int grow_slots(wordtable *t, tp_error *err)
     if (!slots)
         return tp_error_set(err, TP_ERR_NOMEM, "out of memory building the word table");
     for (size_t i = 0; i < t->n; i++) {
-        size_t k = (size_t)t->words[i].hash & (n - 1);
+        uint64_t h = hash_of(t, &t->words[i]);
+        size_t k = (size_t)h & (n - 1);
         while (slots[k])
             k = (k + 1) & (n - 1);
-        slots[k] = slot_of(t->words[i].hash, i);
+        slots[k] = slot_of(h, i);
     }
     free(t->slots);
     t->slots = slots;
@@ -43,31 +52,40 @@ static int grow_slots(wordtable *t, tp_error *err)
     return TP_OK;
 }
 
+/* Double the entries, aligned so that each is one cache line. */
+static int grow_words(wordtable *t, tp_error *err)
+{
+    size_t cap = t->cap ? t->cap * 2 : 1024;
+    sent_word *words = aligned_alloc(64, cap * sizeof *words);
+    if (!words)
+        return tp_error_set(err, TP_ERR_NOMEM, "out of memory building the word table");
+    if (t->n)
+        memcpy(words, t->words, t->n * sizeof *words);
+    free(t->words);
+    t->words = words;
+    t->cap = cap;
+    return TP_OK;
+}
+
 sent_word *wt_intern(wordtable *t, const char *key, size_t len, tp_error *err)
 {
-    uint64_t h = wt_hash(key, len);
-    const sent_word *found = wt_find(t, key, len, h);
+    uint64_t head, h = wt_hash(key, len, &head);
+    const sent_word *found = wt_find(t, key, len, h, head);
     if (found)
         return (sent_word *)found;
     if (len > UINT32_MAX / 2 || t->n + 1 >= UINT32_MAX)
         return tp_error_set(err, TP_ERR_DATA, "a word of %zu bytes is too long for the word table", len), NULL;
     if ((t->n + 1) * 2 > t->nslots && grow_slots(t, err) != TP_OK)
         return NULL;
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 1024;
-        sent_word *words = realloc(t->words, cap * sizeof *words);
-        if (!words)
-            return tp_error_set(err, TP_ERR_NOMEM, "out of memory building the word table"), NULL;
-        t->words = words;
-        t->cap = cap;
-    }
+    if (t->n == t->cap && grow_words(t, err) != TP_OK)
+        return NULL;
     if (t->keys_len + len + 1 > t->keys_cap) {
         size_t cap = t->keys_cap ? t->keys_cap : 64 * 1024;
         while (t->keys_len + len + 1 > cap)
             cap *= 2;
         if (cap > UINT32_MAX)
             return tp_error_set(err, TP_ERR_DATA, "the word table's keys exceed 4 GB"), NULL;
-        char *keys = realloc(t->keys, cap);
+        char *keys = realloc(t->keys, cap + 8);
         if (!keys)
             return tp_error_set(err, TP_ERR_NOMEM, "out of memory building the word table"), NULL;
         t->keys = keys;
@@ -75,11 +93,11 @@ sent_word *wt_intern(wordtable *t, const char *key, size_t len, tp_error *err)
     }
     sent_word *w = &t->words[t->n];
     memset(w, 0, sizeof *w);
-    w->hash = h;
+    w->head = head;
     w->key_off = (uint32_t)t->keys_len;
     w->len = (uint32_t)len;
     memcpy(t->keys + t->keys_len, key, len);
-    t->keys[t->keys_len + len] = '\0';
+    memset(t->keys + t->keys_len + len, 0, 9); /* its NUL, and the padding after the last key */
     t->keys_len += len + 1;
     size_t mask = t->nslots - 1;
     size_t k = (size_t)h & mask;

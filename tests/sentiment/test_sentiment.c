@@ -158,6 +158,32 @@ START_TEST(vader_punctuation_and_emoticons)
 }
 END_TEST
 
+/* The proportions are rounded half to even on the exact value, as
+ * Python's round() does: ties are common (sixteenths here). */
+START_TEST(vader_rounding_ties)
+{
+    char text[512] = "advantage"; /* 1.0 */
+    for (int i = 0; i < 30; i++)
+        strcat(text, " table");
+    tp_pipeline *p = sentiment_only(VADER);
+    tp_doc *d = harness_run(p, text);
+    const tp_value *s = doc_scores(d);
+    ck_assert_double_eq_tol(field(s, "compound"), 0.25, 1e-9); /* 1 / sqrt(1 + 15) */
+    ck_assert_double_eq_tol(field(s, "positive"), 0.062, 1e-9); /* 2/32 = 0.0625 */
+    ck_assert_double_eq_tol(field(s, "neutral"), 0.938, 1e-9);  /* 30/32 = 0.9375 */
+    tp_doc_free(d);
+    strcpy(text, "benefit"); /* 2.0 */
+    for (int i = 0; i < 13; i++)
+        strcat(text, " table");
+    d = harness_run(p, text);
+    s = doc_scores(d);
+    ck_assert_double_eq_tol(field(s, "positive"), 0.188, 1e-9); /* 3/16 = 0.1875 */
+    ck_assert_double_eq_tol(field(s, "neutral"), 0.812, 1e-9);  /* 13/16 = 0.8125 */
+    tp_doc_free(d);
+    tp_pipeline_free(p);
+}
+END_TEST
+
 START_TEST(vader_emoji)
 {
     /* replaced by "beaming face with smiling eyes": smiling 2.0 */
@@ -601,6 +627,7 @@ static Suite *suite(void)
     tcase_add_test(tc, vader_boosters_and_caps);
     tcase_add_test(tc, vader_but_least_idioms);
     tcase_add_test(tc, vader_punctuation_and_emoticons);
+    tcase_add_test(tc, vader_rounding_ties);
     tcase_add_test(tc, vader_emoji);
     tcase_add_test(tc, vader_empty);
     suite_add_tcase(s, tc);
