@@ -123,17 +123,20 @@ int entity_prepare(const entity_model *m, vader_work *w, entity_scratch *s, cons
         entity_tok *et = &s->t[i];
         const char *low = w->lower + t[i].lo_off;
         size_t len = t[i].lo_len;
-        const ew_entry *e = ew_find(m->words, low, len, t[i].hash);
+        uint64_t head, h0 = t[i].hash;
+        if (len > m->sent->longest_key) /* the tokenizer hashes only what may be a lexicon word */
+            h0 = wt_hash(low, len, &head);
+        const ew_entry *e = ew_find(m->words, low, len, h0);
         double lexval = 0;
         int has_lex = 0;
         if (!e) { /* "“disastrous”", "wonderful.”": look the bare word up */
             size_t b = 0, end = len;
             strip_quotes(low, &b, &end);
             if (end > b && (b > 0 || end < len)) {
-                uint64_t h = wt_hash(low + b, end - b);
+                uint64_t h = wt_hash(low + b, end - b, &head);
                 e = ew_find(m->words, low + b, end - b, h);
                 const sent_word *sw = !(t[i].flags & VT_LEX) && end - b <= m->sent->longest_key
-                                          ? wt_find(&m->sent->words, low + b, end - b, h)
+                                          ? wt_find(&m->sent->words, low + b, end - b, h, head)
                                           : NULL;
                 if (sw && m->news && (sw->flags & SW_DOMAIN))
                     lexval = sw->domain, has_lex = 1;

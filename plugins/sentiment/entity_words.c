@@ -59,7 +59,7 @@ static int rehash(entity_words *t, size_t nslots, tp_error *err)
  * memory.  Pointers stay valid until the next call. */
 static ew_entry *intern(entity_words *t, const char *key, size_t len, tp_error *err)
 {
-    uint64_t h = wt_hash(key, len);
+    uint64_t head, h = wt_hash(key, len, &head);
     ew_entry *found = (ew_entry *)ew_find(t, key, len, h);
     if (found)
         return found;

@@ -249,7 +249,13 @@ static int each_line(sent_model *m, const char *path, line_fn fn, tp_error *err)
     char *text = read_file(path, &len, err);
     if (!text)
         return err->status;
-    int rc = TP_OK;
+    size_t lines = 1;
+    for (const char *q = text; (q = memchr(q, '\n', (size_t)(text + len - q))) != NULL; q++)
+        lines++;
+    /* A line makes at most a word, and vader_prepare() adds up to two
+     * plurals a word: room for all at once, as untouched room costs no
+     * memory but each growth copies the table. */
+    int rc = wt_reserve(&m->words, 3 * lines, 3 * (len + lines), err);
     const char *p = text, *end = text + len;
     for (size_t lineno = 1; p < end && rc == TP_OK; lineno++) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));

@@ -216,6 +216,9 @@ static int add_plurals(sent_model *m, tp_error *err)
 {
     wordtable *tab = &m->words;
     size_t words = tab->n;
+    /* about a plural a word: reserved at once rather than grown into */
+    if (wt_reserve(tab, words, 4 * words, err) != TP_OK)
+        return err->status;
     for (size_t i = 0; i < words; i++) {
         if (!(tab->words[i].flags & (SW_LEXICON | SW_DOMAIN)))
             continue;

@@ -32,10 +32,9 @@ static uint64_t hash_of(const wordtable *t, const sent_word *w)
     return wt_hash(t->keys + w->key_off, w->len, &head);
 }
 
-/* Double the slot array (load stays at most one half). */
-static int grow_slots(wordtable *t, tp_error *err)
+/* A slot array of @p n slots (a power of two) for the entries. */
+static int rehash_slots(wordtable *t, size_t n, tp_error *err)
 {
-    size_t n = t->nslots ? t->nslots * 2 : 1024;
     uint64_t *slots = calloc(n, sizeof *slots);
     if (!slots)
         return tp_error_set(err, TP_ERR_NOMEM, "out of memory building the word table");
@@ -52,10 +51,15 @@ static int grow_slots(wordtable *t, tp_error *err)
     return TP_OK;
 }
 
-/* Double the entries, aligned so that each is one cache line. */
-static int grow_words(wordtable *t, tp_error *err)
+/* Double the slot array (load stays at most one half). */
+static int grow_slots(wordtable *t, tp_error *err)
 {
-    size_t cap = t->cap ? t->cap * 2 : 1024;
+    return rehash_slots(t, t->nslots ? t->nslots * 2 : 1024, err);
+}
+
+/* Room for @p cap entries, aligned so that each is one cache line. */
+static int resize_words(wordtable *t, size_t cap, tp_error *err)
+{
     sent_word *words = aligned_alloc(64, cap * sizeof *words);
     if (!words)
         return tp_error_set(err, TP_ERR_NOMEM, "out of memory building the word table");
@@ -65,6 +69,43 @@ static int grow_words(wordtable *t, tp_error *err)
     t->words = words;
     t->cap = cap;
     return TP_OK;
+}
+
+static int grow_words(wordtable *t, tp_error *err)
+{
+    return resize_words(t, t->cap ? t->cap * 2 : 1024, err);
+}
+
+/* Room for @p bytes more key bytes (and the padding after the last). */
+static int reserve_keys(wordtable *t, size_t bytes, tp_error *err)
+{
+    if (t->keys_len + bytes <= t->keys_cap)
+        return TP_OK;
+    size_t cap = t->keys_cap ? t->keys_cap : 64 * 1024;
+    while (t->keys_len + bytes > cap)
+        cap *= 2;
+    if (cap > UINT32_MAX)
+        return tp_error_set(err, TP_ERR_DATA, "the word table's keys exceed 4 GB");
+    char *keys = realloc(t->keys, cap + 8);
+    if (!keys)
+        return tp_error_set(err, TP_ERR_NOMEM, "out of memory building the word table");
+    t->keys = keys;
+    t->keys_cap = cap;
+    return TP_OK;
+}
+
+int wt_reserve(wordtable *t, size_t more, size_t key_bytes, tp_error *err)
+{
+    if (more > UINT32_MAX / 4 || t->n + more > UINT32_MAX / 4)
+        return tp_error_set(err, TP_ERR_DATA, "%zu more words do not fit in the word table", more);
+    size_t want = t->n + more, nslots = t->nslots ? t->nslots : 1024;
+    while (want * 2 > nslots)
+        nslots *= 2;
+    if (nslots != t->nslots && rehash_slots(t, nslots, err) != TP_OK)
+        return err->status;
+    if (want > t->cap && resize_words(t, want > 2 * t->cap ? want : 2 * t->cap, err) != TP_OK)
+        return err->status;
+    return reserve_keys(t, key_bytes, err);
 }
 
 sent_word *wt_intern(wordtable *t, const char *key, size_t len, tp_error *err)
@@ -79,18 +120,8 @@ sent_word *wt_intern(wordtable *t, const char *key, size_t len, tp_error *err)
         return NULL;
     if (t->n == t->cap && grow_words(t, err) != TP_OK)
         return NULL;
-    if (t->keys_len + len + 1 > t->keys_cap) {
-        size_t cap = t->keys_cap ? t->keys_cap : 64 * 1024;
-        while (t->keys_len + len + 1 > cap)
-            cap *= 2;
-        if (cap > UINT32_MAX)
-            return tp_error_set(err, TP_ERR_DATA, "the word table's keys exceed 4 GB"), NULL;
-        char *keys = realloc(t->keys, cap + 8);
-        if (!keys)
-            return tp_error_set(err, TP_ERR_NOMEM, "out of memory building the word table"), NULL;
-        t->keys = keys;
-        t->keys_cap = cap;
-    }
+    if (reserve_keys(t, len + 1, err) != TP_OK)
+        return NULL;
     sent_word *w = &t->words[t->n];
     memset(w, 0, sizeof *w);
     w->head = head;

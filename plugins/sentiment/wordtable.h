@@ -136,6 +136,11 @@ void wt_free(wordtable *t);
  * Pointers into the table stay valid only until the next wt_intern(). */
 sent_word *wt_intern(wordtable *t, const char *key, size_t len, tp_error *err);
 
+/* Room for @p more entries and @p key_bytes more key bytes without
+ * growing: a table filled in steps of doubling copies and first-touches
+ * several times its final size, which is most of the stage's start-up. */
+int wt_reserve(wordtable *t, size_t more, size_t key_bytes, tp_error *err);
+
 /* Whether the @p len bytes at @p a and @p b are equal, when both may be
  * read 7 bytes past their end (no call to memcmp in the lookup loop). */
 static inline int wt_same_padded(const char *a, const char *b, size_t len)
