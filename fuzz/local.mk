@@ -28,8 +28,6 @@ fuzz_fuzz_normalize_CPPFLAGS = $(FUZZ_CPPFLAGS) \
 fuzz_fuzz_normalize_LDFLAGS = -fsanitize=fuzzer
 fuzz_fuzz_normalize_LDADD = $(FUZZ_LDADD)
 
-endif
-
 fuzz_fuzz_sentence_split_SOURCES = fuzz/fuzz_stage.c fuzz/fuzz_common.h
 fuzz_fuzz_sentence_split_CPPFLAGS = $(FUZZ_CPPFLAGS) \
 	-DFUZZ_PIPELINE='"{\"stages\":[{\"plugin\":\"sentence-split\"}]}"'
@@ -52,6 +50,7 @@ fuzz_fuzz_cron_SOURCES = fuzz/fuzz_cron.c
 fuzz_fuzz_cron_CPPFLAGS = $(FUZZ_CPPFLAGS) -I$(top_srcdir)/core/schedule
 fuzz_fuzz_cron_LDFLAGS = -fsanitize=fuzzer
 fuzz_fuzz_cron_LDADD = core/libtextpipe-cli.la $(FUZZ_LDADD)
+endif
 
 FUZZ_SECONDS = 30
 fuzz: all
