@@ -77,7 +77,7 @@ enum {
      : ((c) >= 'A' && (c) <= 'Z') ? K_UPPER                                                                \
      : ((c) >= 'a' && (c) <= 'z') ? K_LOWER                                                                \
      : ((c) == '\'' ? K_APOS : 0) | (IS_PUNCT(c) ? K_PUNCT : 0))
-#define LOWER(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define LOWER(c) ((unsigned char)((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c)))
 #define ROW4(F, c) F(c), F((c) + 1), F((c) + 2), F((c) + 3)
 #define ROW16(F, c) ROW4(F, c), ROW4(F, (c) + 4), ROW4(F, (c) + 8), ROW4(F, (c) + 12)
 #define TABLE(F)                                                                                          \
