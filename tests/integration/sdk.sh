@@ -13,8 +13,15 @@ prefix=$(pkg-config --variable=prefix "$pcfile")
 libdir=$(pkg-config --variable=libdir "$pcfile")
 pluginsdir=$(pkg-config --variable=pluginsdir "$pcfile")
 for f in "$prefix/include/textpipe/plugin.h" "$prefix/include/textpipe/textpipe.h" "$libdir/pkgconfig/textpipe.pc" \
-         "$pluginsdir/normalize.so" "$prefix/share/textpipe/pipelines/news.json" "$prefix/bin/textpipe"; do
+         "$pluginsdir/normalize.so" "$prefix/share/textpipe/pipelines/news.json" "$prefix/bin/textpipe" \
+         "$prefix/share/doc/textpipe/NOTICE" "$prefix/share/doc/textpipe/LICENSE"; do
     [ -f "$STAGE$f" ] && pass "installed $f" || fail "not installed: $f"
+done
+
+# The installed attributions repeat each plugin's NOTICE in full.
+for n in "$SRC"/plugins/*/NOTICE; do
+    "$PY" -c 'import sys; sys.exit(open(sys.argv[1]).read() not in open(sys.argv[2]).read())' \
+        "$n" "$STAGE$prefix/share/doc/textpipe/NOTICE" && pass "NOTICE repeats $n" || fail "NOTICE lacks $n: copy it in"
 done
 
 # What a user has: the installed program, library and plugins.
