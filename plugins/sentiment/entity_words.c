@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datafile.h"
 #include "entity_words.h"
 #include "wordtable.h"
 
@@ -295,32 +296,10 @@ static int load_line(entity_words *t, const char *path, size_t lineno, const cha
 
 int ew_load(entity_words *t, const char *path, tp_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return tp_error_set(err, TP_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-    size_t cap = 1 << 14, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap)
-            break;
-        char *bigger = realloc(buf, cap * 2);
-        if (!bigger) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = bigger;
-        cap *= 2;
-    }
-    int failed = ferror(f);
-    fclose(f);
+    size_t n;
+    char *buf = datafile_read(path, &n, err);
     if (!buf)
-        return tp_error_set(err, TP_ERR_NOMEM, "%s: out of memory reading it", path);
-    if (failed) {
-        free(buf);
-        return tp_error_set(err, TP_ERR_IO, "%s: read error", path);
-    }
+        return err->status;
     int rc = TP_OK;
     size_t lineno = 0;
     for (const char *s = buf, *end = buf + n; rc == TP_OK && s < end;) {

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datafile.h"
 #include "lexicon.h"
 #include "utf8util.h"
 
@@ -158,40 +159,6 @@ int model_booster_ngram(const uint8_t *ids, size_t n, double *value)
 
 /* ------------------------------------------------------------ files */
 
-/* The whole file, NUL-terminated. */
-static char *read_file(const char *path, size_t *len, tp_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return tp_error_set(err, TP_ERR_IO, "%s: cannot open: %s", path, strerror(errno)), NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        n += fread(buf + n, 1, cap - 1 - n, f);
-        if (n < cap - 1)
-            break;
-        char *bigger = realloc(buf, cap * 2);
-        if (!bigger) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = bigger;
-        cap *= 2;
-    }
-    int failed = ferror(f);
-    fclose(f);
-    if (!buf)
-        return tp_error_set(err, TP_ERR_NOMEM, "%s: out of memory reading it", path), NULL;
-    if (failed) {
-        free(buf);
-        return tp_error_set(err, TP_ERR_IO, "%s: read error", path), NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 /* Python's str.strip() on a line, ASCII white space (the files are UTF-8
  * and their lines never start or end with other white space). */
 static void strip(const char **s, const char **e)
@@ -246,7 +213,7 @@ typedef int (*line_fn)(sent_model *m, const char *path, size_t lineno, const cha
 static int each_line(sent_model *m, const char *path, line_fn fn, tp_error *err)
 {
     size_t len;
-    char *text = read_file(path, &len, err);
+    char *text = datafile_read(path, &len, err);
     if (!text)
         return err->status;
     size_t lines = 1;

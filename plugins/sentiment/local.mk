@@ -6,7 +6,7 @@ plugins_sentiment_sentiment_la_SOURCES = plugins/sentiment/sentiment.c \
 	plugins/sentiment/vader.c plugins/sentiment/vader.h plugins/sentiment/vader_internal.h \
 	plugins/sentiment/news.c plugins/sentiment/entity.c plugins/sentiment/entity.h \
 	plugins/sentiment/entity_words.c plugins/sentiment/entity_words.h \
-	plugins/sentiment/lexicon.c plugins/sentiment/lexicon.h \
+	plugins/sentiment/lexicon.c plugins/sentiment/lexicon.h plugins/sentiment/datafile.c plugins/sentiment/datafile.h \
 	plugins/sentiment/wordtable.c plugins/sentiment/wordtable.h \
 	plugins/sentiment/utf8util.c plugins/sentiment/utf8util.h
 plugins_sentiment_sentiment_la_CFLAGS = $(AM_CFLAGS) $(UTF8PROC_CFLAGS)
