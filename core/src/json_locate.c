@@ -72,9 +72,12 @@ static void skip_value(scanner *sc, int depth)
             }
             skip_value(sc, depth + 1);
         }
-    } else {
-        while ((c = peek(sc)) >= 0 && !strchr(" \t\r\n,]}:", c))
+    } else if (c >= 0) {
+        /* A scalar, or a stray byte (a NUL, a bracket that closes nothing):
+         * at least one byte is taken, so that every loop moves on. */
+        do
             advance(sc);
+        while ((c = peek(sc)) >= 0 && !memchr(" \t\r\n,]}:", c, 8));
     }
 }
 

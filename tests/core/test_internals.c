@@ -141,6 +141,21 @@ START_TEST(json_locate_finds_values_and_keys)
 }
 END_TEST
 
+START_TEST(json_locate_moves_on_over_stray_bytes)
+{
+    /* a NUL and a bracket that closes nothing once made the scanner stand
+     * still (found by fuzz_pipeline): it must end, and find what follows */
+    static const char nul[] = "{\"stages\":[{\"plugin\":\"x\"},9\0],\"nam\":1}";
+    json_path_seg key[] = {{"nam", 0}};
+    int line = 0, col = 0;
+    ck_assert(json_locate(nul, sizeof nul - 1, key, 1, 1, &line, &col));
+    ck_assert_int_eq(col, 31);
+    const char *stray = "{\"a\":[1}],\"b\":2}";
+    json_path_seg b[] = {{"b", 0}};
+    json_locate(stray, strlen(stray), b, 1, 0, &line, &col); /* any answer, but an answer */
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("internals");
@@ -153,6 +168,7 @@ int main(void)
     tcase_add_test(tc, offset_map_merges_copies);
     tcase_add_test(tc, suggest_finds_typos_only);
     tcase_add_test(tc, json_locate_finds_values_and_keys);
+    tcase_add_test(tc, json_locate_moves_on_over_stray_bytes);
     suite_add_tcase(s, tc);
     return harness_main(s);
 }
