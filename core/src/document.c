@@ -25,12 +25,52 @@ tp_doc *tp_doc_new(void)
     return doc;
 }
 
+/* Buffers of view 0 up to this size are reused by the next document. */
+enum { TEXT_KEEP_MAX = 1 << 20 };
+
+/* Keep view 0's buffer as the spare for the next document's text instead
+ * of freeing it: streaming documents then stops allocating one buffer of
+ * each document's size (and malloc stops consolidating its free lists for
+ * it, which the many small JSON values freed per document make slow). */
+static void keep_text(tp_doc *doc, char *text)
+{
+    if (doc->text_cap == 0 || doc->text_cap > TEXT_KEEP_MAX || doc->spare_cap >= doc->text_cap) {
+        free(text);
+    } else {
+        free(doc->spare_text);
+        doc->spare_text = text;
+        doc->spare_cap = doc->text_cap;
+    }
+    doc->text_cap = 0;
+}
+
+/* A buffer of at least @p size bytes for view 0: the spare when it is big
+ * enough.  Sets doc->text_cap; NULL when out of memory. */
+static char *take_text_buffer(tp_doc *doc, size_t size)
+{
+    char *buf;
+    if (doc->spare_text && doc->spare_cap >= size) {
+        buf = doc->spare_text;
+        doc->text_cap = doc->spare_cap;
+    } else {
+        free(doc->spare_text);
+        buf = malloc(size);
+        doc->text_cap = buf ? size : 0;
+    }
+    doc->spare_text = NULL;
+    doc->spare_cap = 0;
+    return buf;
+}
+
 void tp_doc_clear(tp_doc *doc)
 {
     if (!doc)
         return;
     for (unsigned v = 0; v < doc->nviews; v++) {
-        free(doc->views[v].text);
+        if (v == 0)
+            keep_text(doc, doc->views[0].text);
+        else
+            free(doc->views[v].text);
         omap_free(&doc->views[v].map);
     }
     doc->nviews = 0;
@@ -63,6 +103,7 @@ void tp_doc_free(tp_doc *doc)
     free(doc->layers);
     free(doc->owned);
     free(doc->keys);
+    free(doc->spare_text);
     arena_free(&doc->mem);
     free(doc);
 }
@@ -153,7 +194,7 @@ int tp_doc_set_text(tp_doc *doc, const char *text, size_t len, tp_utf8_policy po
     char *copy;
     size_t copy_len = len;
     if (utf8_check(text, len, &bad, &why)) {
-        copy = malloc(len + 1);
+        copy = take_text_buffer(doc, len + 1);
         if (!copy)
             return nomem(err);
         if (len)
@@ -168,6 +209,7 @@ int tp_doc_set_text(tp_doc *doc, const char *text, size_t len, tp_utf8_policy po
     }
     if (push_view(doc, copy, copy_len, NULL, err) != TP_OK) {
         free(copy);
+        doc->text_cap = 0;
         return err ? err->status : TP_ERR_NOMEM;
     }
     doc->ascii = utf8_is_ascii(copy, copy_len);
