@@ -111,6 +111,16 @@ static const unsigned char needs_escape[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
 };
 
+/* Nonzero when one of the eight bytes of w is a quote, a backslash or a
+ * control character: (x - ones) & ~x & highs is nonzero iff a byte of x is
+ * zero; with 0x20s subtracted instead of ones, iff a byte is below 0x20. */
+static inline uint64_t special_bytes(uint64_t w)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+    return ((w - ones * 0x20) & ~w & highs) | ((q - ones) & ~q & highs) | ((bs - ones) & ~bs & highs);
+}
+
 int tp_buf_json_string(tp_buf *b, const char *s, size_t len)
 {
     /* Worst case every byte becomes \u00XX. */
@@ -120,24 +130,20 @@ int tp_buf_json_string(tp_buf *b, const char *s, size_t len)
     *o++ = '"';
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
     while (p < end) {
-        const unsigned char *run = p;
-        /* eight bytes at a time while none is a quote, a backslash or a
-         * control character (the usual case for text) */
+        /* eight bytes at a time, copied as they are checked, while none
+         * needs escaping (the usual case for text); the room reserved
+         * above covers each eight-byte store */
         while (end - p >= 8) {
             uint64_t w;
             memcpy(&w, p, 8);
-            const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
-            uint64_t ctrl = (w - ones * 0x20) & ~w & highs;             /* bytes < 0x20 */
-            uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
-            uint64_t special = ((q - ones) & ~q & highs) | ((bs - ones) & ~bs & highs);
-            if (ctrl | special)
+            if (special_bytes(w))
                 break;
+            memcpy(o, &w, 8);
+            o += 8;
             p += 8;
         }
         while (p < end && !needs_escape[*p])
-            p++;
-        memcpy(o, run, (size_t)(p - run));
-        o += p - run;
+            *o++ = (char)*p++;
         if (p == end)
             break;
         unsigned char c = *p++;
@@ -178,11 +184,8 @@ static long long round_half_away(double x)
 {
     long long t = (long long)x; /* toward zero */
     double frac = x - (double)t;
-    if (frac >= 0.5)
-        t++;
-    else if (frac <= -0.5)
-        t--;
-    return t;
+    /* without branches: which way a score rounds is unpredictable */
+    return t + (frac >= 0.5) - (frac <= -0.5);
 }
 
 /* The decimal digits of m, with a point before the last k of them and at
