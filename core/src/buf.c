@@ -208,12 +208,33 @@ static char *digits_before(char *end, unsigned long long m, int k)
 /* Numbers with up to six decimals (scores are usually rounded to 3 or 4)
  * written without printf: m/10^k is exactly what strtod reads back from
  * the digits when m/10^k computed in double equals d. */
+/* The first k worth trying in short_decimal(): scores are mostly rounded
+ * to 4 decimals or fewer, and one test at 4 then rules out the smaller k
+ * that cannot pass.  If some k < 4 passes (m/10^k == d), then d*10^4 is
+ * within far less than 0.5 of m*10^(4-k) (|d| < 1e9: two roundings, each
+ * off by at most 2^-53 of 1e13), so m4 = round(d*10^4) ends in 4-k zeros
+ * or more: no k below 4 - (m4's trailing zeros) passes. */
+static int first_k(double d)
+{
+    long long m4 = round_half_away(d * 1e4);
+    if ((double)m4 / 1e4 != d)
+        return 0; /* not within 4 decimals: try every k */
+    if (m4 == 0)
+        return 0;
+    int k = 4;
+    while (k > 0 && m4 % 10 == 0) {
+        m4 /= 10;
+        k--;
+    }
+    return k;
+}
+
 static int short_decimal(char *out, double d)
 {
     static const double pow10[] = {1, 10, 100, 1000, 1e4, 1e5, 1e6};
     if (!(d > -1e9 && d < 1e9))
         return 0;
-    for (int k = 0; k <= 6; k++) {
+    for (int k = first_k(d); k <= 6; k++) {
         long long m = round_half_away(d * pow10[k]); /* |d * 10^k| < 1e15 < 2^53 */
         if ((double)m / pow10[k] != d)
             continue;
