@@ -29,13 +29,15 @@ static void free_chain(arena_block *b, arena_block *keep)
 
 void arena_reset(arena *a)
 {
-    /* Keep the oldest block if it is not huge: streaming many documents then
-     * costs no allocation at all, and one giant document does not pin its
-     * memory for the rest of the run. */
-    arena_block *oldest = a->head;
-    while (oldest && oldest->next)
-        oldest = oldest->next;
-    arena_block *keep = (oldest && oldest->size <= ARENA_KEEP_MAX) ? oldest : NULL;
+    /* Keep the largest block that is not huge: streaming many documents then
+     * costs no allocation at all once one block holds a whole document, and
+     * one giant document does not pin its memory for the rest of the run.
+     * (Keeping the first block instead made every document larger than it
+     * allocate and free the same bigger blocks again.) */
+    arena_block *keep = NULL;
+    for (arena_block *b = a->head; b; b = b->next)
+        if (b->size <= ARENA_KEEP_MAX && (!keep || b->size > keep->size))
+            keep = b;
     free_chain(a->head, keep);
     if (keep) {
         keep->used = 0;

@@ -8,7 +8,7 @@ typedef struct arena_block arena_block;
 
 typedef struct arena {
     arena_block *head;   /* block being filled */
-    arena_block *spare;  /* first block, kept across resets */
+    arena_block *spare;  /* block kept across resets */
     size_t used_total;
 } arena;
 

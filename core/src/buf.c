@@ -32,12 +32,11 @@ void tp_buf_reset(tp_buf *b)
     b->failed = 0;
 }
 
-static int grow(tp_buf *b, size_t more)
+/* Room for @p more bytes and the NUL after them, by reallocating. */
+static int grow_slow(tp_buf *b, size_t more)
 {
     if (b->failed)
         return -1;
-    if (b->cap - b->len > more)
-        return 0;
     size_t cap = b->cap ? b->cap : 256;
     while (cap - b->len <= more) {
         if (cap > SIZE_MAX / 2) {
@@ -54,6 +53,15 @@ static int grow(tp_buf *b, size_t more)
     b->data = d;
     b->cap = cap;
     return 0;
+}
+
+/* The usual case (room already there) inline: writers call this for every
+ * few bytes.  A failed buffer takes nothing more, room or not. */
+static inline int grow(tp_buf *b, size_t more)
+{
+    if (b->cap - b->len > more && !b->failed)
+        return 0;
+    return grow_slow(b, more);
 }
 
 int tp_buf_append(tp_buf *b, const void *data, size_t len)
@@ -103,6 +111,16 @@ static const unsigned char needs_escape[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
 };
 
+/* Nonzero when one of the eight bytes of w is a quote, a backslash or a
+ * control character: (x - ones) & ~x & highs is nonzero iff a byte of x is
+ * zero; with 0x20s subtracted instead of ones, iff a byte is below 0x20. */
+static inline uint64_t special_bytes(uint64_t w)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+    return ((w - ones * 0x20) & ~w & highs) | ((q - ones) & ~q & highs) | ((bs - ones) & ~bs & highs);
+}
+
 int tp_buf_json_string(tp_buf *b, const char *s, size_t len)
 {
     /* Worst case every byte becomes \u00XX. */
@@ -112,24 +130,20 @@ int tp_buf_json_string(tp_buf *b, const char *s, size_t len)
     *o++ = '"';
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
     while (p < end) {
-        const unsigned char *run = p;
-        /* eight bytes at a time while none is a quote, a backslash or a
-         * control character (the usual case for text) */
+        /* eight bytes at a time, copied as they are checked, while none
+         * needs escaping (the usual case for text); the room reserved
+         * above covers each eight-byte store */
         while (end - p >= 8) {
             uint64_t w;
             memcpy(&w, p, 8);
-            const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
-            uint64_t ctrl = (w - ones * 0x20) & ~w & highs;             /* bytes < 0x20 */
-            uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
-            uint64_t special = ((q - ones) & ~q & highs) | ((bs - ones) & ~bs & highs);
-            if (ctrl | special)
+            if (special_bytes(w))
                 break;
+            memcpy(o, &w, 8);
+            o += 8;
             p += 8;
         }
         while (p < end && !needs_escape[*p])
-            p++;
-        memcpy(o, run, (size_t)(p - run));
-        o += p - run;
+            *o++ = (char)*p++;
         if (p == end)
             break;
         unsigned char c = *p++;
@@ -163,41 +177,92 @@ int tp_buf_uint(tp_buf *b, size_t v)
     return tp_buf_append(b, tmp + n, sizeof tmp - n);
 }
 
+/* llround() without the library call (it is one per decimal tried below):
+ * for |x| < 2^53, x - trunc(x) is exact, so this rounds half away from
+ * zero exactly as llround does. */
+static long long round_half_away(double x)
+{
+    long long t = (long long)x; /* toward zero */
+    double frac = x - (double)t;
+    /* without branches: which way a score rounds is unpredictable */
+    return t + (frac >= 0.5) - (frac <= -0.5);
+}
+
+/* The decimal digits of m, with a point before the last k of them and at
+ * least one digit before the point, written backwards ending at @p end.
+ * Returns where they start. */
+static char *digits_before(char *end, unsigned long long m, int k)
+{
+    char *p = end;
+    int i = 0;
+    do {
+        if (i == k && k > 0)
+            *--p = '.';
+        *--p = (char)('0' + m % 10);
+        m /= 10;
+        i++;
+    } while (m || i <= k);
+    return p;
+}
+
 /* Numbers with up to six decimals (scores are usually rounded to 3 or 4)
  * written without printf: m/10^k is exactly what strtod reads back from
  * the digits when m/10^k computed in double equals d. */
+/* The first k worth trying in short_decimal(): scores are mostly rounded
+ * to 4 decimals or fewer, and one test at 4 then rules out the smaller k
+ * that cannot pass.  If some k < 4 passes (m/10^k == d), then d*10^4 is
+ * within far less than 0.5 of m*10^(4-k) (|d| < 1e9: two roundings, each
+ * off by at most 2^-53 of 1e13), so m4 = round(d*10^4) ends in 4-k zeros
+ * or more: no k below 4 - (m4's trailing zeros) passes. */
+static int first_k(double d)
+{
+    long long m4 = round_half_away(d * 1e4);
+    if ((double)m4 / 1e4 != d)
+        return 0; /* not within 4 decimals: try every k */
+    if (m4 == 0)
+        return 0;
+    int k = 4;
+    while (k > 0 && m4 % 10 == 0) {
+        m4 /= 10;
+        k--;
+    }
+    return k;
+}
+
 static int short_decimal(char *out, double d)
 {
     static const double pow10[] = {1, 10, 100, 1000, 1e4, 1e5, 1e6};
     if (!(d > -1e9 && d < 1e9))
         return 0;
-    for (int k = 0; k <= 6; k++) {
-        double scaled = d * pow10[k];
-        long long m = llround(scaled);
+    for (int k = first_k(d); k <= 6; k++) {
+        long long m = round_half_away(d * pow10[k]); /* |d * 10^k| < 1e15 < 2^53 */
         if ((double)m / pow10[k] != d)
             continue;
+        char tmp[32];
+        char *end = tmp + sizeof tmp;
+        char *p = digits_before(end, (unsigned long long)(m < 0 ? -m : m), k);
         char *o = out;
-        if (m < 0 || (m == 0 && signbit(d))) {
+        if (m < 0 || (m == 0 && signbit(d)))
             *o++ = '-';
-            m = -m;
-        }
-        char digits[24];
-        int n = 0;
-        do {
-            digits[n++] = (char)('0' + m % 10);
-            m /= 10;
-        } while (m);
-        while (n <= k)
-            digits[n++] = '0'; /* at least one digit before the point */
-        for (int i = n - 1; i >= 0; i--) {
-            *o++ = digits[i];
-            if (i == k && k > 0)
-                *o++ = '.';
-        }
+        memcpy(o, p, (size_t)(end - p));
+        o += end - p;
         *o = '\0';
         return (int)(o - out);
     }
     return 0;
+}
+
+/* An integer as JSON (what "%lld" prints), without printf. */
+static int buf_integer(tp_buf *b, long long v)
+{
+    char tmp[24];
+    char *end = tmp + sizeof tmp;
+    /* the magnitude as unsigned: -LLONG_MIN does not fit a long long */
+    unsigned long long mag = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    char *p = digits_before(end, mag, 0);
+    if (v < 0)
+        *--p = '-';
+    return tp_buf_append(b, p, (size_t)(end - p));
 }
 
 int tp_buf_json_number(tp_buf *b, double d)
@@ -246,7 +311,7 @@ int tp_buf_json_value(tp_buf *b, const json_t *v)
     case JSON_STRING:
         return tp_buf_json_string(b, json_string_value(v), json_string_length(v));
     case JSON_INTEGER:
-        return tp_buf_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        return buf_integer(b, (long long)json_integer_value(v));
     case JSON_REAL:
         return tp_buf_json_number(b, json_real_value(v));
     case JSON_TRUE:

@@ -13,6 +13,14 @@
 
 enum { CP_BLOCK = 256 };
 
+/* The less usual cases of functions that run per token: kept out of line,
+ * so that the usual case needs no registers saved and restored. */
+#if defined(__GNUC__)
+#define COLD_PATH __attribute__((noinline, cold))
+#else
+#define COLD_PATH
+#endif
+
 static const tp_value *find_attr(const tp_attr *a, const char *key);
 static int in_list(const char *const *list, const char *name);
 
@@ -25,12 +33,52 @@ tp_doc *tp_doc_new(void)
     return doc;
 }
 
+/* Buffers of view 0 up to this size are reused by the next document. */
+enum { TEXT_KEEP_MAX = 1 << 20 };
+
+/* Keep view 0's buffer as the spare for the next document's text instead
+ * of freeing it: streaming documents then stops allocating one buffer of
+ * each document's size (and malloc stops consolidating its free lists for
+ * it, which the many small JSON values freed per document make slow). */
+static void keep_text(tp_doc *doc, char *text)
+{
+    if (doc->text_cap == 0 || doc->text_cap > TEXT_KEEP_MAX || doc->spare_cap >= doc->text_cap) {
+        free(text);
+    } else {
+        free(doc->spare_text);
+        doc->spare_text = text;
+        doc->spare_cap = doc->text_cap;
+    }
+    doc->text_cap = 0;
+}
+
+/* A buffer of at least @p size bytes for view 0: the spare when it is big
+ * enough.  Sets doc->text_cap; NULL when out of memory. */
+static char *take_text_buffer(tp_doc *doc, size_t size)
+{
+    char *buf;
+    if (doc->spare_text && doc->spare_cap >= size) {
+        buf = doc->spare_text;
+        doc->text_cap = doc->spare_cap;
+    } else {
+        free(doc->spare_text);
+        buf = malloc(size);
+        doc->text_cap = buf ? size : 0;
+    }
+    doc->spare_text = NULL;
+    doc->spare_cap = 0;
+    return buf;
+}
+
 void tp_doc_clear(tp_doc *doc)
 {
     if (!doc)
         return;
     for (unsigned v = 0; v < doc->nviews; v++) {
-        free(doc->views[v].text);
+        if (v == 0)
+            keep_text(doc, doc->views[0].text);
+        else
+            free(doc->views[v].text);
         omap_free(&doc->views[v].map);
     }
     doc->nviews = 0;
@@ -63,6 +111,7 @@ void tp_doc_free(tp_doc *doc)
     free(doc->layers);
     free(doc->owned);
     free(doc->keys);
+    free(doc->spare_text);
     arena_free(&doc->mem);
     free(doc);
 }
@@ -153,7 +202,7 @@ int tp_doc_set_text(tp_doc *doc, const char *text, size_t len, tp_utf8_policy po
     char *copy;
     size_t copy_len = len;
     if (utf8_check(text, len, &bad, &why)) {
-        copy = malloc(len + 1);
+        copy = take_text_buffer(doc, len + 1);
         if (!copy)
             return nomem(err);
         if (len)
@@ -168,6 +217,7 @@ int tp_doc_set_text(tp_doc *doc, const char *text, size_t len, tp_utf8_policy po
     }
     if (push_view(doc, copy, copy_len, NULL, err) != TP_OK) {
         free(copy);
+        doc->text_cap = 0;
         return err ? err->status : TP_ERR_NOMEM;
     }
     doc->ascii = utf8_is_ascii(copy, copy_len);
@@ -558,7 +608,9 @@ int tp_layer_reserve(tp_layer *layer, size_t n, tp_error *err)
     return TP_OK;
 }
 
-ptrdiff_t tp_layer_add(tp_layer *layer, size_t start, size_t end, const char *label, tp_error *err)
+/* tp_layer_add() with every check and case: a label to copy, room to make,
+ * a span to refuse. */
+COLD_PATH static ptrdiff_t layer_add_checked(tp_layer *layer, size_t start, size_t end, const char *label, tp_error *err)
 {
     if (may_edit_layer(layer, err))
         return -1;
@@ -579,6 +631,25 @@ ptrdiff_t tp_layer_add(tp_layer *layer, size_t start, size_t end, const char *la
     s->start = start;
     s->end = end;
     s->label = lab;
+    s->score = NAN;
+    s->attrs = NULL;
+    return (ptrdiff_t)layer->n++;
+}
+
+ptrdiff_t tp_layer_add(tp_layer *layer, size_t start, size_t end, const char *label, tp_error *err)
+{
+    /* The usual case first, without the calls the others need: a stage
+     * adding an unlabelled span, in range, to its own layer with room
+     * reserved (sentence-split adds every token so). */
+    const tp_doc *doc = layer->doc;
+    const stage_scope *sc = doc->scope;
+    if (label || (sc && layer->owner != sc->index) || start > end || end > doc->views[layer->view].len ||
+        layer->n == layer->cap)
+        return layer_add_checked(layer, start, end, label, err);
+    tp_span *s = &layer->spans[layer->n];
+    s->start = start;
+    s->end = end;
+    s->label = NULL;
     s->score = NAN;
     s->attrs = NULL;
     return (ptrdiff_t)layer->n++;
@@ -634,7 +705,7 @@ size_t tp_layer_find(const tp_layer *layer, size_t offset)
 /* Copy @p src into *dst: strings into the arena, JSON kept for release on
  * clear.  *dst is only written on success; a JSON reference is consumed
  * either way. */
-static int store_value(tp_doc *doc, tp_value *dst, const tp_value *src, tp_error *err)
+COLD_PATH static int store_value(tp_doc *doc, tp_value *dst, const tp_value *src, tp_error *err)
 {
     tp_value v = *src;
     switch (src->type) {
@@ -696,13 +767,10 @@ static int store_value(tp_doc *doc, tp_value *dst, const tp_value *src, tp_error
     return TP_OK;
 }
 
-/* The document's copy of @p key, made on first use.  NULL when out of
- * memory. */
-static const char *intern_key(tp_doc *doc, const char *key)
+/* The document's copy of @p key when the caller's pointer is not known
+ * yet, made on first use.  NULL when out of memory. */
+COLD_PATH static const char *intern_new_key(tp_doc *doc, const char *key)
 {
-    for (size_t i = 0; i < doc->nkeys; i++)
-        if (doc->keys[i].caller == key)
-            return doc->keys[i].interned;
     const char *interned = NULL;
     for (size_t i = 0; i < doc->nkeys && !interned; i++)
         if (strcmp(doc->keys[i].interned, key) == 0)
@@ -721,33 +789,48 @@ static const char *intern_key(tp_doc *doc, const char *key)
     return interned;
 }
 
+/* The document's copy of @p key.  NULL when out of memory. */
+static inline const char *intern_key(tp_doc *doc, const char *key)
+{
+    for (size_t i = 0; i < doc->nkeys; i++)
+        if (doc->keys[i].caller == key)
+            return doc->keys[i].interned;
+    return intern_new_key(doc, key);
+}
+
 /* Set @p key in the list at *head: replace in place, else append (so that
- * output keeps the order in which attributes were first set). */
-static int set_attr(tp_doc *doc, tp_attr **head, const char *key, tp_value value, tp_error *err)
+ * output keeps the order in which attributes were first set).  This runs
+ * for every token of a document: the value comes by pointer, and a static
+ * string (the usual per-token value) is stored without a call. */
+static int set_attr(tp_doc *doc, tp_attr **head, const char *key, const tp_value *value, tp_error *err)
 {
     const char *k = intern_key(doc, key);
-    if (!k) {
-        if (value.type == TP_VALUE_JSON)
-            json_decref(value.u.json);
-        return nomem(err);
-    }
     tp_attr **link = head;
-    for (; *link; link = &(*link)->next) {
-        if ((*link)->key == k) /* interned: equal keys are the same pointer */
-            return store_value(doc, &(*link)->value, &value, err);
+    tp_attr *a = NULL;
+    if (k) {
+        while (*link && (*link)->key != k) /* interned: equal keys are the same pointer */
+            link = &(*link)->next;
+        a = *link;
+        if (!a && (a = arena_alloc(&doc->mem, sizeof *a)) != NULL) {
+            a->key = k;
+            a->next = NULL;
+        }
     }
-    tp_attr *a = arena_alloc(&doc->mem, sizeof *a);
     if (!a) {
-        if (value.type == TP_VALUE_JSON)
-            json_decref(value.u.json);
+        if (value->type == TP_VALUE_JSON)
+            json_decref(value->u.json);
         return nomem(err);
     }
-    a->key = k;
-    a->next = NULL;
-    int rc = store_value(doc, &a->value, &value, err);
-    if (rc)
-        return rc;
-    *link = a;
+    if (value->type == TP_VALUE_STATIC_STRING && value->u.s) {
+        /* what store_value() does with it, inline: a token's kind, say */
+        a->value = *value;
+        a->value.type = TP_VALUE_STRING;
+    } else {
+        int rc = store_value(doc, &a->value, value, err);
+        if (rc)
+            return rc;
+    }
+    *link = a; /* (already so when replacing) */
     return TP_OK;
 }
 
@@ -758,15 +841,17 @@ static void drop_value(tp_value *v)
 }
 
 /* Keys the JSON output writes itself: an attribute may not take them. */
-static const char *const span_reserved[] = {"start", "end", "text", "label", "score", NULL};
-
+/* Keys the JSON output writes itself (start, end, text, label, score): an
+ * attribute may not take them.  Told by the first letter first, since most
+ * keys differ there ("sentiment" is compared with two keys, not five). */
 static int is_span_reserved(const char *key)
 {
-    switch (key[0]) { /* most keys are rejected by their first letter */
-    case 's': case 'e': case 't': case 'l':
-        return in_list(span_reserved, key);
-    default:
-        return 0;
+    switch (key[0]) {
+    case 's': return strcmp(key, "start") == 0 || strcmp(key, "score") == 0;
+    case 'e': return strcmp(key, "end") == 0;
+    case 't': return strcmp(key, "text") == 0;
+    case 'l': return strcmp(key, "label") == 0;
+    default: return 0;
     }
 }
 static const char *const doc_reserved[] = {"id", "text", "normalized_text", NULL};
@@ -789,7 +874,7 @@ int tp_span_set(tp_layer *layer, size_t i, const char *key, tp_value value, tp_e
         drop_value(&value);
         return tp_error_set(err, TP_ERR_INVALID, "layer '%s' has no span %zu", layer->name, i);
     }
-    return set_attr(layer->doc, &layer->spans[i].attrs, key, value, err);
+    return set_attr(layer->doc, &layer->spans[i].attrs, key, &value, err);
 }
 
 static const tp_value *find_attr(const tp_attr *a, const char *key)
@@ -829,7 +914,7 @@ int tp_doc_set_attr(tp_doc *doc, const char *key, tp_value value, tp_error *err)
                             "%s may not set document attribute '%s': it is not among its plugin's provides",
                             sc->label, key);
     }
-    return set_attr(doc, &doc->attrs, key, value, err);
+    return set_attr(doc, &doc->attrs, key, &value, err);
 }
 
 const tp_value *tp_doc_get_attr(const tp_doc *doc, const char *key)

@@ -67,6 +67,9 @@ struct tp_doc {
     size_t replaced;
     size_t *cp_index;      /* code points before each CP_BLOCK bytes of view 0 */
     size_t cp_blocks;
+    size_t text_cap;       /* view 0's buffer size; 0: not to be reused */
+    char *spare_text;      /* a cleared document's view 0 buffer, for the next text */
+    size_t spare_cap;
 };
 
 /* The pipeline runner sets the scope of the stage about to run. */

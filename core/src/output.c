@@ -8,6 +8,7 @@
 #include <textpipe/output.h>
 
 #include "document_internal.h"
+#include "utf8.h"
 
 static int wanted(const tp_layer *layer, const tp_output_options *opts)
 {
@@ -43,13 +44,9 @@ static size_t cp_at(tp_doc *doc, cp_cursor *c, size_t byte)
         c->cp = tp_doc_codepoint(doc, byte);
         return c->cp;
     }
-    const unsigned char *t = (const unsigned char *)doc->views[0].text;
-    size_t n = c->cp;
-    for (size_t i = c->byte; i < byte; i++)
-        n += (t[i] & 0xC0) != 0x80;
+    c->cp += utf8_count(doc->views[0].text + c->byte, byte - c->byte);
     c->byte = byte;
-    c->cp = n;
-    return n;
+    return c->cp;
 }
 
 static orig_extent extent_of(tp_doc *doc, const tp_layer *layer, const tp_span *s, cp_cursor *c)
@@ -96,28 +93,39 @@ static void key_json(tp_buf *out, const char *key, int pretty)
         tp_buf_putc(out, ':');
 }
 
+/* A key the writer itself names, given already quoted with its colon
+ * ("\"start\":"): nothing to measure or escape. */
+#define FIXED_KEY(out, quoted, pretty) fixed_key(out, quoted, sizeof quoted - 1, pretty)
+
+static void fixed_key(tp_buf *out, const char *quoted, size_t len, int pretty)
+{
+    tp_buf_append(out, quoted, len);
+    if (pretty)
+        tp_buf_putc(out, ' ');
+}
+
 static void span_json(tp_buf *out, tp_doc *doc, const tp_layer *layer, const tp_span *s, int pretty, cp_cursor *c)
 {
     const doc_view *orig = &doc->views[0];
     orig_extent e = extent_of(doc, layer, s, c);
     const char *sep = pretty ? ", " : ",";
     tp_buf_putc(out, '{');
-    key_json(out, "start", pretty);
+    FIXED_KEY(out, "\"start\":", pretty);
     tp_buf_uint(out, e.cp_start);
     tp_buf_append(out, sep, strlen(sep));
-    key_json(out, "end", pretty);
+    FIXED_KEY(out, "\"end\":", pretty);
     tp_buf_uint(out, e.cp_end);
     tp_buf_append(out, sep, strlen(sep));
-    key_json(out, "text", pretty);
+    FIXED_KEY(out, "\"text\":", pretty);
     tp_buf_json_string(out, orig->text + e.byte_start, e.byte_end - e.byte_start);
     if (s->label) {
         tp_buf_append(out, sep, strlen(sep));
-        key_json(out, "label", pretty);
+        FIXED_KEY(out, "\"label\":", pretty);
         tp_buf_json_string(out, s->label, strlen(s->label));
     }
     if (!isnan(s->score)) {
         tp_buf_append(out, sep, strlen(sep));
-        key_json(out, "score", pretty);
+        FIXED_KEY(out, "\"score\":", pretty);
         tp_buf_json_number(out, s->score);
     }
     for (const tp_attr *a = s->attrs; a; a = a->next) {
@@ -137,7 +145,7 @@ int tp_write_json(tp_doc *doc, const tp_output_options *opts, tp_buf *out, tp_er
     size_t start_len = out->len;
     tp_buf_putc(out, '{');
     tp_buf_append(out, nl, strlen(nl));
-    key_json(out, "id", pretty);
+    FIXED_KEY(out, "\"id\":", pretty);
     if (doc->id_json)
         tp_buf_json_value(out, doc->id_json);
     else
@@ -145,14 +153,14 @@ int tp_write_json(tp_doc *doc, const tp_output_options *opts, tp_buf *out, tp_er
 
     tp_buf_putc(out, ',');
     tp_buf_append(out, nl, strlen(nl));
-    key_json(out, "text", pretty);
+    FIXED_KEY(out, "\"text\":", pretty);
     tp_buf_json_string(out, doc->views[0].text, doc->views[0].len);
     if (doc->nviews > 1) {
         size_t len;
         const char *t = tp_doc_text(doc, &len);
         tp_buf_putc(out, ',');
         tp_buf_append(out, nl, strlen(nl));
-        key_json(out, "normalized_text", pretty);
+        FIXED_KEY(out, "\"normalized_text\":", pretty);
         tp_buf_json_string(out, t, len);
     }
     for (size_t i = 0; i < doc->nlayers; i++) {

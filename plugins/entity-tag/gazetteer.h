@@ -187,6 +187,17 @@ static inline const et_slot *et_gaz_small_slot(const et_gaz *g, uint64_t hash)
     return et_probe(g, g->small, g->small_mask, hash);
 }
 
+/* Start loading the slot where a lookup of @p hash begins, in the small
+ * table or the full one, so that a lookup made a little later does not
+ * wait for memory (the tables are far larger than the caches). */
+static inline void et_gaz_prefetch(const et_gaz *g, uint64_t hash, int small)
+{
+    if (small && g->small)
+        __builtin_prefetch(&g->small[hash & g->small_mask]);
+    else if (!small && g->slots)
+        __builtin_prefetch(&g->slots[hash & g->mask]);
+}
+
 /* The flags of the key with hash @p hash in the small table, 0 when it is
  * not there: what et_gaz_small_slot() finds, when only the flags are
  * wanted.  The table is sparse, so the loop stops at the first slot nearly

@@ -557,15 +557,9 @@ int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err)
         tk->key = (uint32_t)(kl ? at : keys_len);
         tk->klen = (uint32_t)kl;
         tk->hash = f.hash;
-        if (!kl)
-            tk->flags = 0;
-        else if (tk->shape & S_LOWER)
-            tk->flags = lookup_lower(d, tk->hash); /* three words in four: the small table */
-        else
-            tk->flags = et_lookup(d, tk->hash, d->keys + tk->key, kl, NULL);
-        /* et_match_at() remembers its answers for the few tokens that may start a list entry */
-        tk->memo = (uint32_t)nmemo; /* valid when et_may_start_entry() (added without a branch) */
-        nmemo += et_may_start_entry(tk);
+        /* looked up in the loop below, when this has had time to arrive */
+        if (kl)
+            et_gaz_prefetch(&t->builtin, tk->hash, (tk->shape & S_LOWER) != 0);
         /* sentence: the one the token starts in (or the next one) */
         while (cur < ns && ss[cur].end <= start)
             cur++;
@@ -587,6 +581,20 @@ int et_doc_load(et_doc *d, const et_tagger *t, tp_doc *doc, tp_error *err)
         }
         prev_end = end;
         ntok++;
+    }
+    /* The gazetteer lookups, apart from the reading above: each would
+     * otherwise wait for its slot to come from memory. */
+    for (size_t k = 0; k < ntok; k++) {
+        et_tok *tk = &tok[k];
+        if (!tk->klen)
+            tk->flags = 0;
+        else if (tk->shape & S_LOWER)
+            tk->flags = lookup_lower(d, tk->hash); /* three words in four: the small table */
+        else
+            tk->flags = et_lookup(d, tk->hash, d->keys + tk->key, tk->klen, NULL);
+        /* et_match_at() remembers its answers for the few tokens that may start a list entry */
+        tk->memo = (uint32_t)nmemo; /* valid when et_may_start_entry() (added without a branch) */
+        nmemo += et_may_start_entry(tk);
     }
     d->ntok = ntok;
     d->keys_len = keys_len;
