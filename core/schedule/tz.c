@@ -383,8 +383,10 @@ static int parse_tzif(tz_zone *z, const unsigned char *d, size_t len)
 static int read_file(const char *path, unsigned char **data, size_t *len)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)
-        return errno;
+    if (!f) {
+        int e = errno;
+        return e ? e : EIO; /* never 0: the caller would take *data as read */
+    }
     struct stat sb;
     if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
         int e = S_ISDIR(sb.st_mode) ? EISDIR : EINVAL;
