@@ -292,7 +292,7 @@ static const tp_plugin *open_module(const char *path, const char *name, tp_error
         char canon[80];
         size_t i = 0;
         for (; name[i] && i + 1 < sizeof canon; i++)
-            canon[i] = name[i] == '-' ? '_' : name[i];
+            canon[i] = (char)(name[i] == '-' ? '_' : name[i]);
         canon[i] = '\0';
         tp_error_set(err, TP_ERR_PLUGIN,
                      "%s: no symbol '%s_LTX_textpipe_plugin': the module is not a textpipe plugin (define its "
