@@ -42,6 +42,10 @@ static void add_doc(docs *d, const char *s, size_t len)
         }
     }
     d->text[d->n] = malloc(len + 1);
+    if (!d->text[d->n]) {
+        fprintf(stderr, "stage-bench: out of memory\n");
+        exit(1);
+    }
     memcpy(d->text[d->n], s, len);
     d->text[d->n][len] = '\0';
     d->len[d->n++] = len;
@@ -57,8 +61,8 @@ static void load(docs *d, const char *path, int jsonl, size_t doc_bytes)
     }
     char *line = NULL;
     size_t cap = 0;
-    ssize_t n;
     if (jsonl) {
+        ssize_t n;
         while ((n = getline(&line, &cap, f)) > 0) {
             json_t *o = json_loadb(line, (size_t)n, JSON_ALLOW_NUL, NULL);
             json_t *t = json_object_get(o, "text");
@@ -99,13 +103,13 @@ int main(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     const char *pipeline = "news";
     int jsonl = 0, repeat = 1, c;
-    size_t doc_bytes = 64 * 1024;
+    size_t doc_bytes = (size_t)64 * 1024;
     while ((c = getopt_long(argc, argv, "p:r:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'p': pipeline = optarg; break;
         case 'j': jsonl = 1; break;
-        case 'r': repeat = atoi(optarg) > 0 ? atoi(optarg) : 1; break;
-        case 'd': doc_bytes = (size_t)atol(optarg) > 0 ? (size_t)atol(optarg) : doc_bytes; break;
+        case 'r': repeat = (int)strtol(optarg, NULL, 10); repeat = repeat > 0 ? repeat : 1; break;
+        case 'd': doc_bytes = (size_t)strtol(optarg, NULL, 10) ? (size_t)strtol(optarg, NULL, 10) : doc_bytes; break;
         default:
             fprintf(stderr, "usage: stage-bench [-p PIPELINE] [--jsonl] [--repeat N] [--doc-bytes N] FILE\n");
             return c == 'h' ? 0 : 2;
@@ -122,7 +126,7 @@ int main(int argc, char **argv)
     tp_runtime *rt = tp_runtime_new(&err);
     if (!rt || tp_runtime_add_default_paths(rt, &err)) {
         fprintf(stderr, "stage-bench: %s\n", err.message);
-        return 1;
+        exit(1); /* the system frees the rest */
     }
     tp_diagnostics *diags = tp_diagnostics_new();
     double t0 = now();
@@ -130,12 +134,16 @@ int main(int argc, char **argv)
     tp_diagnostics_print(diags, stderr);
     if (!p || tp_pipeline_start(p, &err)) {
         fprintf(stderr, "stage-bench: %s\n", p ? err.message : "invalid pipeline");
-        return 1;
+        exit(1);
     }
     double startup = now() - t0;
     size_t nst = tp_pipeline_stage_count(p);
     double *spent = calloc(nst + 1, sizeof *spent);
     tp_doc *doc = tp_doc_new();
+    if (!spent || !doc) {
+        fprintf(stderr, "stage-bench: out of memory\n");
+        exit(1);
+    }
     tp_buf out;
     tp_buf_init(&out);
     const char *const all_layers[] = {"default", NULL};
@@ -145,13 +153,13 @@ int main(int argc, char **argv)
             tp_doc_clear(doc);
             if (tp_doc_set_text(doc, d.text[i], d.len[i], TP_UTF8_REPLACE, &err)) {
                 fprintf(stderr, "stage-bench: %s\n", err.message);
-                return 1;
+                exit(1);
             }
             for (size_t s = 0; s < nst; s++) {
                 double a = now();
                 if (tp_pipeline_process_stage(p, s, doc, &err)) {
                     fprintf(stderr, "stage-bench: %s\n", err.message);
-                    return 1;
+                    exit(1);
                 }
                 spent[s] += now() - a;
             }

@@ -211,7 +211,7 @@ int cmd_new_plugin(int argc, char **argv)
     char ident[80], cfile[96], json[96];
     size_t i = 0;
     for (; name[i]; i++)
-        ident[i] = name[i] == '-' ? '_' : name[i];
+        ident[i] = (char)(name[i] == '-' ? '_' : name[i]);
     ident[i] = '\0';
     snprintf(cfile, sizeof cfile, "%s.c", name);
     snprintf(json, sizeof json, "%s.json", name);

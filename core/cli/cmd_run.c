@@ -71,8 +71,13 @@ static int parse_layers(run_options *o, const char *list, int add_tokens)
     free(o->layers_storage);
     o->layers = calloc(cap, sizeof *o->layers);
     o->layers_storage = strdup(list ? list : "default");
-    if (!o->layers || !o->layers_storage)
+    if (!o->layers || !o->layers_storage) {
+        free(o->layers); /* the caller exits at once */
+        free(o->layers_storage);
+        o->layers = NULL;
+        o->layers_storage = NULL;
         return -1;
+    }
     size_t n = 0;
     for (char *save = NULL, *t = strtok_r(o->layers_storage, ",", &save); t; t = strtok_r(NULL, ",", &save))
         if (*t)

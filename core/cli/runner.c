@@ -125,7 +125,9 @@ static void note_failure(runner_result *res, const slot *s)
             snprintf(res->failures + used, sizeof res->failures - used, "%s%s", used ? ", " : "",
                      s->source ? s->source : "?");
     } else if (!strstr(res->failures, "...")) {
-        strcat(res->failures, ", ...");
+        /* the list may fill the buffer (a long name): overwrite its end then */
+        size_t at = used < sizeof res->failures - 6 ? used : sizeof res->failures - 6;
+        memcpy(res->failures + at, ", ...", 6);
     }
 }
 

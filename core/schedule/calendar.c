@@ -66,7 +66,8 @@ int cal_weekday(int64_t days)
 
 int64_t cal_seconds_from_time(const cal_time *t)
 {
-    return cal_days_from_date(t->year, t->month, t->day) * 86400 + t->hour * 3600 + t->minute * 60 + t->second;
+    return cal_days_from_date(t->year, t->month, t->day) * 86400 + (int64_t)t->hour * 3600 + (int64_t)t->minute * 60 +
+           t->second;
 }
 
 void cal_time_from_seconds(int64_t secs, cal_time *t)

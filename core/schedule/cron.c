@@ -190,7 +190,7 @@ static int parse_value(parser *p, const char **s, const char *end, const field_s
 static int parse_item(parser *p, const char *s, const char *end, const field_spec *f, uint64_t *bits)
 {
     const char *item = s;
-    int lo, hi, step = 1;
+    int lo = 0, hi = 0, step = 1; /* set before use: perr() always fails, which the analyzer cannot see */
     int star = 0;
     if (s == end)
         return perr(p, s, f, "empty list item; remove the extra ','");

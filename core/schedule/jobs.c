@@ -669,13 +669,13 @@ static int parse_job(vctx *c, json_t *job, json_t *defaults, size_t index, const
     }
     if (j->policy.starting_deadline != NO_LIMIT && j->policy.random_delay >= j->policy.starting_deadline &&
         j->policy.random_delay > 0) {
-        v = lookup(c, job, defaults, index, "random_delay");
+        lookup(c, job, defaults, index, "random_delay"); /* for where report() points */
         report(c, "random_delay must be shorter than starting_deadline, or delayed runs would be dropped");
         bad = 1;
         unlookup(c, job, "random_delay", index);
     }
     if (j->input == JOB_INPUT_JSONL && j->policy.concurrency == CONC_ALLOW) {
-        v = lookup(c, job, defaults, index, "concurrency");
+        lookup(c, job, defaults, index, "concurrency"); /* for where report() points */
         report(c, "a JSONL input is read in order, one run at a time: use \"forbid\", \"queue\" or \"replace\"");
         bad = 1;
         unlookup(c, job, "concurrency", index);
@@ -713,9 +713,7 @@ static int parse_job(vctx *c, json_t *job, json_t *defaults, size_t index, const
             tz_zone *utc = j->zone ? NULL : tz_load("UTC", zerr, sizeof zerr);
             const tz_zone *z = j->zone ? j->zone : utc;
             const char *name = j->name ? j->name : "job";
-            if (!z) {
-                bad = 1;
-            } else if (expand_output(c, s, name, z, t0, a, sizeof a, &uses_time) != 0) {
+            if (!z || expand_output(c, s, name, z, t0, a, sizeof a, &uses_time) != 0) {
                 bad = 1;
             } else if (!uses_time) {
                 report(c, "the output must contain {time}, {time:FORMAT} or {epoch} so that each run writes its own "

@@ -97,7 +97,7 @@ pid_t state_lock_holder(const char *path)
         ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
         if (n > 0) {
             buf[n] = '\0';
-            pid = (pid_t)atol(buf);
+            pid = (pid_t)strtol(buf, NULL, 10); /* garbage gives 0: unknown */
         }
         if (pid <= 0)
             pid = -1; /* locked, holder unknown */

@@ -90,7 +90,7 @@ int iso_parse(const char *text, const tz_zone *z, int64_t *t, const char **why)
             return -1;
         }
     }
-    int64_t local = cal_days_from_date(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+    int64_t local = cal_days_from_date(year, month, day) * 86400 + (int64_t)hour * 3600 + (int64_t)minute * 60 + second;
     if (!*s) {
         int64_t out[2];
         if (tz_from_local(z, local, out) == 0) {
@@ -117,7 +117,7 @@ int iso_parse(const char *text, const tz_zone *z, int64_t *t, const char **why)
         return -1;
     if (*s || oh > 23 || om > 59)
         return -1;
-    *t = local - sign * (oh * 3600 + om * 60);
+    *t = local - sign * ((int64_t)oh * 3600 + (int64_t)om * 60);
     return 0;
 }
 

@@ -383,8 +383,10 @@ static int parse_tzif(tz_zone *z, const unsigned char *d, size_t len)
 static int read_file(const char *path, unsigned char **data, size_t *len)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)
-        return errno;
+    if (!f) {
+        int e = errno;
+        return e ? e : EIO; /* never 0: the caller would take *data as read */
+    }
     struct stat sb;
     if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
         int e = S_ISDIR(sb.st_mode) ? EISDIR : EINVAL;
@@ -586,7 +588,7 @@ int tz_from_local(const tz_zone *z, int64_t local, int64_t out[2])
      * `local`; sampling the offset a day either side (and at `local`)
      * finds every offset in force there unless a zone changed twice within
      * two days. */
-    int32_t offs[3] = {tz_offset(z, local - 86400, NULL, NULL), tz_offset(z, local, NULL, NULL),
+    const int32_t offs[3] = {tz_offset(z, local - 86400, NULL, NULL), tz_offset(z, local, NULL, NULL),
                        tz_offset(z, local + 86400, NULL, NULL)};
     int n = 0;
     int32_t lo_off = offs[0], hi_off = offs[0];

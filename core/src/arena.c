@@ -17,7 +17,7 @@ void arena_init(arena *a)
     a->used_total = 0;
 }
 
-static void free_chain(arena_block *b, arena_block *keep)
+static void free_chain(arena_block *b, const arena_block *keep)
 {
     while (b) {
         arena_block *next = b->next;

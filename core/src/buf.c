@@ -290,6 +290,7 @@ int tp_buf_json_value(tp_buf *b, const json_t *v)
         int first = 1;
         tp_buf_putc(b, '{');
         json_object_foreach((json_t *)v, key, val) {
+            /* cppcheck-suppress knownConditionTrueFalse ; false positive: it misses the foreach loop */
             if (!first)
                 tp_buf_putc(b, ',');
             first = 0;

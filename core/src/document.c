@@ -153,6 +153,7 @@ static int push_view(tp_doc *doc, char *text, size_t len, const offset_map *map,
 static size_t line_of(const char *s, size_t off)
 {
     size_t line = 1;
+    /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): only invalid, so non-empty, text gets here */
     for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + off - p))) != NULL; p++)
         line++;
     return line;
@@ -220,6 +221,7 @@ int tp_doc_set_text(tp_doc *doc, const char *text, size_t len, tp_utf8_policy po
         doc->text_cap = 0;
         return err ? err->status : TP_ERR_NOMEM;
     }
+    /* NOLINTNEXTLINE(clang-analyzer-unix.Malloc): no leak: copy is the view push_view() stored */
     doc->ascii = utf8_is_ascii(copy, copy_len);
     return TP_OK;
 }
@@ -544,6 +546,7 @@ tp_layer *tp_doc_add_layer(tp_doc *doc, const char *name, unsigned flags, tp_err
     }
     if (doc->nlayers == doc->cap_layers) {
         size_t cap = doc->cap_layers ? doc->cap_layers * 2 : 8;
+        /* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
         tp_layer **l = realloc(doc->layers, cap * sizeof *l);
         if (!l) {
             nomem(err);
@@ -727,6 +730,7 @@ COLD_PATH static int store_value(tp_doc *doc, tp_value *dst, const tp_value *src
             return tp_error_set(err, TP_ERR_INVALID, "JSON attribute without a value");
         if (doc->nowned == doc->cap_owned) {
             size_t cap = doc->cap_owned ? doc->cap_owned * 2 : 16;
+            /* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
             json_t **o = realloc(doc->owned, cap * sizeof *o);
             if (!o) {
                 json_decref(src->u.json);

@@ -213,7 +213,7 @@ static void one_line(tp_buf *out, const char *s, size_t len, size_t max)
     }
     for (size_t i = 0; i < cut; i++) {
         char c = s[i];
-        tp_buf_putc(out, (c == '\n' || c == '\r' || c == '\t') ? ' ' : c);
+        tp_buf_putc(out, (char)((c == '\n' || c == '\r' || c == '\t') ? ' ' : c));
     }
     if (cut < len)
         tp_buf_append(out, "\xE2\x80\xA6", 3); /* … */

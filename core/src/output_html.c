@@ -177,7 +177,6 @@ static void write_text(tp_buf *out, const char *text, size_t len, const mark *se
         if (cur_s && (cur_s->end <= pos || pos >= len)) {
             tp_buf_append(out, "</span>", 7);
             cur_s = NULL;
-            sentence_starts = si < ns && sents[si].start == pos && sents[si].end > pos;
         }
         if (pos >= len)
             break;

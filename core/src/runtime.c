@@ -292,7 +292,7 @@ static const tp_plugin *open_module(const char *path, const char *name, tp_error
         char canon[80];
         size_t i = 0;
         for (; name[i] && i + 1 < sizeof canon; i++)
-            canon[i] = name[i] == '-' ? '_' : name[i];
+            canon[i] = (char)(name[i] == '-' ? '_' : name[i]);
         canon[i] = '\0';
         tp_error_set(err, TP_ERR_PLUGIN,
                      "%s: no symbol '%s_LTX_textpipe_plugin': the module is not a textpipe plugin (define its "
@@ -436,7 +436,8 @@ int tp_runtime_list_plugins(tp_runtime *rt, tp_plugin_visit_fn fn, void *user, t
             return tp_error_set(err, TP_ERR_NOMEM, "out of memory");
         }
     }
-    qsort(names.items, names.n, sizeof *names.items, cmp_str);
+    if (names.n) /* qsort's array must not be NULL, even when empty */
+        qsort(names.items, names.n, sizeof *names.items, cmp_str);
     for (size_t i = 0; i < names.n; i++) {
         tp_error e;
         tp_error_clear(&e);
@@ -455,7 +456,8 @@ char *runtime_providers_of(tp_runtime *rt, const char *what)
     strlist names = {0};
     for (size_t i = 0; i < rt->plugin_path.n; i++)
         names_in_dir(rt->plugin_path.items[i], &names);
-    qsort(names.items, names.n, sizeof *names.items, cmp_str);
+    if (names.n) /* qsort's array must not be NULL, even when empty */
+        qsort(names.items, names.n, sizeof *names.items, cmp_str);
     char *out = NULL;
     size_t len = 0;
     for (size_t i = 0; i < names.n; i++) {

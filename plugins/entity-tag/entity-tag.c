@@ -215,7 +215,7 @@ static int create(const tp_config *cfg, void **state, tp_error *err)
 static const char *squashed(const et_doc *d, size_t a, size_t b, char **buf, size_t *cap, size_t *len)
 {
     size_t s = d->tok[a].start, e = d->tok[b - 1].end;
-    if (e - s + 1 > *cap) {
+    if (!*buf || e - s + 1 > *cap) {
         char *p = realloc(*buf, e - s + 64);
         if (!p)
             return NULL;

@@ -78,6 +78,7 @@ static int compile_list(et_builder *b, const char *file, uint64_t flags)
         size_t len = tab ? (size_t)(tab - text) : (size_t)n;
         const char *canon = tab ? tab + 1 : NULL;
         size_t clen = tab ? (size_t)n - len - 1 : 0;
+        /* cppcheck-suppress knownConditionTrueFalse ; false positive: 0 when the line starts with the tab */
         if (len == 0) {
             fprintf(stderr, "%s:%ld: empty entry before the tab; write \"entry<TAB>canonical\"\n", file, line);
             rc = -1;

@@ -58,6 +58,7 @@ typedef struct gaz_header {
     uint32_t byte_order, version;
     uint32_t nslots, nentries;
     uint64_t slots_off, entries_off, strings_off, strings_size, file_size;
+    /* cppcheck-suppress unusedStructMember ; keeps the file header's layout; never read */
     uint32_t nsmall, reserved;
     uint64_t small_off;
 } gaz_header;

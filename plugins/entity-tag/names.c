@@ -348,7 +348,7 @@ static int decompose(et_doc *d, size_t a, size_t b, size_t s0, size_t s1, int af
             continue;
         }
         if (e == p)
-            e = p = k;
+            e = k;
         if (e > k) {
             int label = label_of(&m);
             /* "Quillon Peru": a company's branch in a country is the company */

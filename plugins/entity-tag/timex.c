@@ -245,7 +245,7 @@ static int year_form(const et_doc *d, const et_tok *t)
         size_t i = 0;
         while (i < n && s[i] >= '0' && s[i] <= '9')
             i++;
-        if (i == 4 && i < n && (s[i] == '-' || (unsigned char)s[i] == 0xE2)) {
+        if (i == 4 && (s[i] == '-' || (unsigned char)s[i] == 0xE2)) {
             size_t j = s[i] == '-' ? i + 1 : i + 3;
             size_t digits = 0;
             while (j < n && s[j] >= '0' && s[j] <= '9') {

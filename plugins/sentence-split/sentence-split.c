@@ -181,7 +181,7 @@ static int create(const tp_config *cfg, void **state, tp_error *err)
 /* The `kind` values, built once and static (stored without a copy): a value
  * made on the stack for every token
  * costs a store-forwarding stall per call. */
-#define KIND(word) {TP_VALUE_STATIC_STRING, sizeof word - 1, {.s = word}}
+#define KIND(word) {TP_VALUE_STATIC_STRING, sizeof(word) - 1, {.s = (word)}}
 static const tp_value kind_values[K_COUNT] = {
     KIND("word"), KIND("number"), KIND("punct"), KIND("symbol"), KIND("url"),
     KIND("email"), KIND("hashtag"), KIND("mention"), KIND("emoji"),

@@ -447,7 +447,7 @@ static void look_next(const splitter *sp, size_t j, next_info *x)
 static int is_credit(const splitter *sp, size_t w)
 {
     return w + 1 < sp->n && sp->t[w + 1].role == R_COLON && sp->t[w].kind == K_WORD && (sp->t[w].shape & SH_UPPER) && !(sp->t[w].flags & TF_ABBR) &&
-           sp->t[w + 1].role == R_COLON && !(sp->t[w + 1].flags & TF_SPACE) && (word_flags(sp, w) & LX_CREDIT);
+           !(sp->t[w + 1].flags & TF_SPACE) && (word_flags(sp, w) & LX_CREDIT);
 }
 
 static int is_starter(const splitter *sp, size_t w)

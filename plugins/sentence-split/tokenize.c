@@ -438,6 +438,7 @@ static size_t scan_word(scanner *sc, size_t i)
             m |= WB_LOWER;
         } else if (c == CC_UPPER) {
             m |= WB_UPPER;
+            /* NOLINTNEXTLINE(bugprone-branch-clone): like the joiners' below, an empty branch: the word goes on */
         } else if (c == CC_LETTER || c == CC_MARK || c == CC_DIGIT) {
             /* letters of scripts without case, marks, digits */
         } else if (cp == 0x2019) {

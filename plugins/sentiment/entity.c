@@ -81,6 +81,7 @@ static void strip_quotes(const char *s, size_t *b, size_t *e)
         if (*b < *e && (unsigned char)s[*b] < 0x80 && !((s[*b] >= 'a' && s[*b] <= 'z') ||
                                                           (s[*b] >= '0' && s[*b] <= '9')))
             (*b)++;
+        /* cppcheck-suppress knownConditionTrueFalse ; false positive: cppcheck loses track of *b and *e */
         else if (*e - *b >= 3 && (unsigned char)s[*b] == 0xE2 && (unsigned char)s[*b + 1] == 0x80 &&
                  ((unsigned char)s[*b + 2] == 0x9C || (unsigned char)s[*b + 2] == 0x98))
             *b += 3;
@@ -91,6 +92,7 @@ static void strip_quotes(const char *s, size_t *b, size_t *e)
         if (*e > *b && (unsigned char)s[*e - 1] < 0x80 &&
             !((s[*e - 1] >= 'a' && s[*e - 1] <= 'z') || (s[*e - 1] >= '0' && s[*e - 1] <= '9')))
             (*e)--;
+        /* cppcheck-suppress knownConditionTrueFalse ; as above */
         else if (*e - *b >= 3 && (unsigned char)s[*e - 3] == 0xE2 && (unsigned char)s[*e - 2] == 0x80 &&
                  ((unsigned char)s[*e - 1] == 0x9D || (unsigned char)s[*e - 1] == 0x99))
             *e -= 3;

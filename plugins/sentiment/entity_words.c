@@ -237,12 +237,14 @@ static int load_line(entity_words *t, const char *path, size_t lineno, const cha
         size_t vlen = (size_t)(e - v);
         char *end = NULL;
         double value = 0;
+        /* cppcheck-suppress knownConditionTrueFalse ; false positive: v < e when the line has a value */
         if (vlen > 0 && vlen < sizeof num) {
             memcpy(num, v, vlen);
             num[vlen] = '\0';
             errno = 0;
             value = strtod(num, &end);
         }
+        /* cppcheck-suppress knownConditionTrueFalse ; as above */
         if (vlen == 0 || vlen >= sizeof num || *end || errno || value < -4 || value > 4)
             return tp_error_set(err, TP_ERR_DATA, "%s:%zu:%zu: the valence must be a number from -4 to 4", path,
                                 lineno, (size_t)(v - s0) + 1);
@@ -254,9 +256,9 @@ static int load_line(entity_words *t, const char *path, size_t lineno, const cha
         return TP_OK;
     }
     uint8_t role = ER_NONE;
-    for (uint8_t r = 1; r < ER_COUNT; r++)
+    for (unsigned r = 1; r < ER_COUNT; r++)
         if (strlen(role_names[r]) == klen && memcmp(role_names[r], s, klen) == 0)
-            role = r;
+            role = (uint8_t)r;
     if (role == ER_NONE)
         return tp_error_set(err, TP_ERR_DATA, "%s:%zu:1: unknown kind \"%.*s\": use valence, praise, blame, win, "
                             "lose, harm or help", path, lineno, (int)klen, s);

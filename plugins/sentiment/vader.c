@@ -774,7 +774,7 @@ int vader_analyze(const sent_model *m, const vader_rules *r, const char *text, s
     if (m->prepared_for != (r->news ? 2 : 1))
         return tp_error_set(err, TP_ERR_INVALID, "the sentiment model was not prepared for these rules");
     const char *src = text;
-    size_t src_len = len, emoji;
+    size_t src_len = len, emoji = 0; /* set by tokenize() when it returns 1 */
     int rc = tokenize(m, r, text, len, 0, &emoji, w, err);
     if (rc == 1) { /* emoji: replace them, then tokenize that text */
         rc = replace_emoji(m, text, len, emoji, w, err);

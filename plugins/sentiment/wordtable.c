@@ -81,7 +81,7 @@ static int reserve_keys(wordtable *t, size_t bytes, tp_error *err)
 {
     if (t->keys_len + bytes <= t->keys_cap)
         return TP_OK;
-    size_t cap = t->keys_cap ? t->keys_cap : 64 * 1024;
+    size_t cap = t->keys_cap ? t->keys_cap : (size_t)64 * 1024;
     while (t->keys_len + bytes > cap)
         cap *= 2;
     if (cap > UINT32_MAX)

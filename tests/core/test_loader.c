@@ -49,7 +49,9 @@ START_TEST(a_good_plugin_loads_from_the_build_tree)
     ck_assert_ptr_nonnull(p);
     ck_assert_str_eq(p->name, "words");
     /* never a stale installed copy: the build tree's own module */
-    ck_assert_msg(strstr(where, getenv("TP_BUILDDIR")) == where, "loaded from %s", where);
+    const char *build = getenv("TP_BUILDDIR");
+    ck_assert_ptr_nonnull(build);
+    ck_assert_msg(strstr(where, build) == where, "loaded from %s", where);
     /* loading again gives the same descriptor */
     ck_assert_ptr_eq(tp_runtime_load_plugin(rt, "words", NULL, &e), p);
 }

@@ -49,9 +49,8 @@ START_TEST(fold_token_by_token_equals_whole)
     for (size_t i = 0; i < 5; i++) {
         char *f = folded(tokens[i], 0);
         if (*f) {
-            if (*joined)
-                strcat(joined, " ");
-            strcat(joined, f);
+            size_t used = strlen(joined);
+            snprintf(joined + used, sizeof joined - used, "%s%s", *joined ? " " : "", f);
         }
         free(f);
     }

@@ -3,7 +3,7 @@
  * points.  Both feed the same rules, so they must agree on the shape, the
  * folded key and its hash of every ASCII token.  tokens.c is included
  * here so that its static readers can be called directly. */
-#include "tokens.c"
+#include "tokens.c" /* NOLINT(bugprone-suspicious-include): on purpose, see above */
 
 #include <stdio.h>
 
@@ -14,7 +14,7 @@ static tok_form general(const char *s, size_t len, char *out)
 {
     tok_form f;
     f.shape = shape_of(s, len);
-    f.klen = f.shape & S_WORD ? et_fold(s, len, out, 0) : 0;
+    f.klen = (f.shape & S_WORD) ? et_fold(s, len, out, 0) : 0;
     f.hash = et_hash_add(ET_HASH_INIT, out, f.klen);
     return f;
 }

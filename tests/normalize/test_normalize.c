@@ -118,7 +118,7 @@ START_TEST(normalization_test_all_forms)
     int part = -1;
     while (fgets(line, sizeof line, f)) {
         if (line[0] == '@') {
-            part = atoi(line + 5);
+            part = (int)strtol(line + 5, NULL, 10);
             continue;
         }
         if (line[0] == '#' || line[0] == '\n')
@@ -153,7 +153,7 @@ START_TEST(normalization_test_all_forms)
     ck_assert_msg(lines > 18000, "read only %zu test lines: is unicode-data installed?", lines);
     /* Every code point not in part 1 is left unchanged by all four forms:
      * checked in batches, each character on its own line. */
-    char *batch = malloc(4096 * 5);
+    char *batch = malloc((size_t)4096 * 5);
     for (int k = 0; k < 4; k++) {
         size_t used = 0;
         for (unsigned cp = 1; cp <= 0x10FFFF; cp++) {
@@ -164,7 +164,7 @@ START_TEST(normalization_test_all_forms)
             used += hex_to_utf8(field, batch + used);
             batch[used++] = '\n';
         next:
-            if (used > 4096 * 4 || (cp == 0x10FFFF && used)) {
+            if (used > (size_t)4096 * 4 || (cp == 0x10FFFF && used)) {
                 char *got = norm(p[k], batch, used, NULL);
                 checks++;
                 if ((strlen(got) != used || memcmp(got, batch, used) != 0) && failures++ < 10)

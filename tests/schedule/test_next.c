@@ -45,7 +45,7 @@ static void check_all(const next_case *cases, size_t n)
     for (size_t i = 0; i < n; i++)
         check_case(&cases[i]);
 }
-#define CHECK_ALL(cases) check_all(cases, sizeof cases / sizeof *cases)
+#define CHECK_ALL(cases) check_all(cases, sizeof(cases) / sizeof *(cases))
 
 START_TEST(calendar_rules)
 {
@@ -285,7 +285,7 @@ START_TEST(agrees_with_brute_force)
                 cron_expr e;
                 cron_error ce;
                 ck_assert(cron_parse(exprs[ei], &e, &ce) == 0);
-                time_t from = h - 2 * 86400, to = h + 2 * 86400;
+                time_t from = h - (time_t)2 * 86400, to = h + (time_t)2 * 86400;
                 int64_t t = from;
                 ck_assert(cron_next(&e, z, t, &t) == 0);
                 for (time_t m = from + 60; m < to; m += 60) {

@@ -24,7 +24,7 @@ static tz_zone *zone(const char *name)
 START_TEST(calendar_round_trip)
 {
     /* (assertions only on failure: each passing ck_assert costs a write) */
-    for (int64_t d = -146097 * 3; d < 146097 * 3; d += 7) {
+    for (int64_t d = (int64_t)-146097 * 3; d < (int64_t)146097 * 3; d += 7) {
         cal_date c = cal_date_from_days(d);
         if (cal_days_from_date(c.year, c.month, c.day) != d || c.day < 1 ||
             c.day > cal_days_in_month(c.year, c.month))
@@ -74,7 +74,7 @@ END_TEST
 
 static int64_t utc(int y, int mo, int d, int h, int mi)
 {
-    return cal_days_from_date(y, mo, d) * 86400 + h * 3600 + mi * 60;
+    return cal_days_from_date(y, mo, d) * 86400 + (int64_t)h * 3600 + (int64_t)mi * 60;
 }
 
 START_TEST(wall_clock_to_absolute)
