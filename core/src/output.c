@@ -95,7 +95,7 @@ static void key_json(tp_buf *out, const char *key, int pretty)
 
 /* A key the writer itself names, given already quoted with its colon
  * ("\"start\":"): nothing to measure or escape. */
-#define FIXED_KEY(out, quoted, pretty) fixed_key(out, quoted, sizeof quoted - 1, pretty)
+#define FIXED_KEY(out, quoted, pretty) fixed_key(out, quoted, sizeof(quoted) - 1, pretty)
 
 static void fixed_key(tp_buf *out, const char *quoted, size_t len, int pretty)
 {
