@@ -470,6 +470,17 @@ static json_t *find_intent(scheduler *s, job_rt *j, const char *tmp)
     return NULL;
 }
 
+/* A run's memory, and its pipe when it has one. */
+static void free_run(run *r)
+{
+    if (r->err_fd >= 0)
+        close(r->err_fd);
+    free(r->tmp);
+    free(r->output);
+    free(r->slice);
+    free(r);
+}
+
 static void start_run(scheduler *s, job_rt *j, const pending_run *p)
 {
     const job_def *def = j->def;
@@ -536,18 +547,15 @@ static void start_run(scheduler *s, job_rt *j, const pending_run *p)
     unsigned counter = ++s->counter;
     run *r = calloc(1, sizeof *r);
     if (r) {
+        r->err_fd = -1; /* until the child's pipe exists */
         r->tmp = sibling(output, "tmp", counter, "");
         r->output = strdup(output);
         if (def->input == JOB_INPUT_JSONL)
             r->slice = sibling(output, "input", counter, ".jsonl");
     }
     if (!r || !r->tmp || !r->output || (def->input == JOB_INPUT_JSONL && !r->slice)) {
-        if (r) {
-            free(r->tmp);
-            free(r->output);
-            free(r->slice);
-            free(r);
-        }
+        if (r)
+            free_run(r);
         input_batch_free(&b);
         failed_to_start(s, j, p, "out of memory");
         return;
@@ -587,20 +595,14 @@ static void start_run(scheduler *s, job_rt *j, const pending_run *p)
     if (!intent || json_array_append_new(running, intent) != 0 || save_state(s) != 0) {
         if (intent)
             remove_intent(s, j, intent);
-        free(r->tmp);
-        free(r->output);
-        free(r->slice);
-        free(r);
+        free_run(r);
         input_batch_free(&b);
         failed_to_start(s, j, p, "cannot record the run in the state file");
         return;
     }
     if (r->slice && inputs_copy_slice(def->input_path, b.from, b.to, r->slice, err, sizeof err) != 0) {
         remove_intent(s, j, intent);
-        free(r->tmp);
-        free(r->output);
-        free(r->slice);
-        free(r);
+        free_run(r);
         input_batch_free(&b);
         failed_to_start(s, j, p, err);
         return;
@@ -659,10 +661,7 @@ static void start_run(scheduler *s, job_rt *j, const pending_run *p)
         remove_intent(s, j, intent);
         if (r->slice)
             unlink(r->slice);
-        free(r->tmp);
-        free(r->output);
-        free(r->slice);
-        free(r);
+        free_run(r);
         input_batch_free(&b);
         failed_to_start(s, j, p, err);
         return;
@@ -675,12 +674,8 @@ static void start_run(scheduler *s, job_rt *j, const pending_run *p)
          * which start-up recovery handles */
         runner_signal(pid, SIGKILL);
         waitpid(pid, NULL, 0);
-        close(r->err_fd);
         log_error(s, j->name, "out of memory: a run was stopped");
-        free(r->tmp);
-        free(r->output);
-        free(r->slice);
-        free(r);
+        free_run(r);
         input_batch_free(&b);
         return;
     }
@@ -796,16 +791,6 @@ static void read_stderr(run *r)
         if (take < (size_t)n)
             r->err_cut = 1;
     }
-}
-
-static void free_run(run *r)
-{
-    if (r->err_fd >= 0)
-        close(r->err_fd);
-    free(r->tmp);
-    free(r->output);
-    free(r->slice);
-    free(r);
 }
 
 /* Record the run's inputs as processed.  -1 when out of memory (then the
