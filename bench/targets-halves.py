@@ -15,6 +15,12 @@ even rows only; the odd rows are the check.  It also prints the macro F1 over
 the targets that matched an entity, which is what the entity rules decide.
 The default pipeline is the scorer's: normalize, sentence-split, entity-tag,
 sentiment.
+
+--unmatched sentence asks what coverage is worth: a target no entity overlaps
+takes the class of its document's sentence score instead of neutral, as if
+entity-tag had found it and it got its sentence's sentiment.  It prints that
+figure beside the scorer's, with the unmatched targets counted by kind
+(pronoun or name).
 """
 import argparse
 import json
@@ -64,8 +70,14 @@ def run(cmd, rows, pipeline, plugin_path):
     return {o["id"]: o for o in map(json.loads, proc.stdout.splitlines())}
 
 
-def predictions(rows, out):
-    """(row number, gold, predicted class, matched) per target, as the scorer pairs them."""
+PRONOUNS = {"he", "she", "his", "her", "him", "hers", "himself", "herself", "they", "them", "their", "i", "me",
+            "my", "we", "us", "our", "you", "your"}
+
+
+def predictions(rows, out, unmatched="neutral"):
+    """(row number, gold, predicted class, matched, mention) per target, as the
+    scorer pairs them; unmatched="sentence" gives an unmatched target its
+    document's class instead of neutral."""
     res = []
     for n, r in enumerate(rows):
         ents = out[str(n)].get("entities") or []
@@ -79,8 +91,13 @@ def predictions(rows, out):
                 if ov > overlap:
                     best, overlap = e, ov
             matched = best is not None and isinstance(best.get("sentiment"), dict)
-            p = klass(float(best["sentiment"].get("compound", 0.0))) if matched else 0
-            res.append((n, g, p, matched))
+            if matched:
+                p = klass(float(best["sentiment"].get("compound", 0.0)))
+            elif unmatched == "sentence":
+                p = klass(float((out[str(n)].get("sentiment") or {}).get("compound", 0.0)))
+            else:
+                p = 0
+            res.append((n, g, p, matched, t.get("mention", "")))
     return res
 
 
@@ -91,11 +108,12 @@ def main():
     ap.add_argument("--pipeline", default=None)
     ap.add_argument("--plugin-path", default=None)
     ap.add_argument("--textpipe", default="./textpipe")
+    ap.add_argument("--unmatched", default="neutral", choices=["neutral", "sentence"])
     args = ap.parse_args()
     for name in (SETS if args.set == "all" else [args.set]):
         with open(os.path.join(args.shared, "eval", "sentiment", "newsmtsc", SETS[name]), encoding="utf-8") as f:
             rows = [json.loads(line) for line in f if line.strip()]
-        res = predictions(rows, run(args.textpipe.split(), rows, args.pipeline, args.plugin_path))
+        res = predictions(rows, run(args.textpipe.split(), rows, args.pipeline, args.plugin_path), args.unmatched)
         parts = []
         for label, keep in (("even", lambda n: n % 2 == 0), ("odd", lambda n: n % 2 == 1), ("all", lambda n: True)):
             sel = [x for x in res if keep(x[0])]
@@ -104,6 +122,11 @@ def main():
                 label, macro_f1([x[1] for x in sel], [x[2] for x in sel]),
                 macro_f1([x[1] for x in hit], [x[2] for x in hit]), len(hit), len(sel)))
         print("%-3s macro F1 %s" % (name, "; ".join(parts)))
+        if args.unmatched == "sentence":
+            miss = [x[4] for x in res if not x[3]]
+            pron = sum(1 for m in miss if m.strip().lower() in PRONOUNS)
+            print("    (unmatched targets scored by their sentence: %d, of which %d pronouns and %d other mentions)"
+                  % (len(miss), pron, len(miss) - pron))
     return 0
 
 

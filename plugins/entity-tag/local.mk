@@ -21,6 +21,7 @@ plugins_entity_tag_gazc_LDADD = $(UTF8PROC_LIBS)
 ET_SRC = $(srcdir)/plugins/entity-tag/data/src
 ET_OWN = $(srcdir)/plugins/entity-tag/data/lists
 ET_GAZ_LISTS = \
+	PERSON=$(ET_OWN)/people.txt \
 	COUNTRY=$(ET_OWN)/countries-extra.txt \
 	COUNTRY=$(ET_SRC)/countries.txt \
 	CITY=$(ET_OWN)/cities-extra.txt \
@@ -81,6 +82,7 @@ ET_GAZ_FILES = \
 	plugins/entity-tag/data/lists/org-heads.txt \
 	plugins/entity-tag/data/lists/organizations.txt \
 	plugins/entity-tag/data/lists/particles.txt \
+	plugins/entity-tag/data/lists/people.txt \
 	plugins/entity-tag/data/lists/place-modifiers.txt \
 	plugins/entity-tag/data/lists/misc-heads.txt \
 	plugins/entity-tag/data/lists/percent-words.txt \

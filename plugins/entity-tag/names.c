@@ -69,7 +69,9 @@ static int namey(const et_tok *t)
         return 0;
     if (t->shape & S_INITIAL)
         return 1;
-    uint64_t named = ET_FIRST | ET_SURNAME;
+    /* a listed person's surname can start or end another person's name:
+     * "Michelle Obama" */
+    uint64_t named = ET_FIRST | ET_SURNAME | ET_PERSON;
     /* "Theresa May", "Will Parker": a name that is also a little word */
     if (IS(t, ET_FUNCTION) && !IS(t, ET_FIRST_STRONG | ET_SURNAME))
         return 0;

@@ -188,6 +188,23 @@ START_TEST(canonical_groups_mentions)
 }
 END_TEST
 
+START_TEST(well_known_people_alone)
+{
+    /* a headline gives no first name, and "Trump" is also an English word */
+    EXPECT("Merkel meets Macron as Trump waits", "PERSON:Merkel|PERSON:Macron|PERSON:Trump");
+    char *c = canonicals("Merkel meets Macron as Trump waits");
+    ck_assert_str_eq(c, "Angela Merkel|Emmanuel Macron|Donald Trump");
+    free(c);
+    /* a listed surname ends another person's name, whose later mentions it then names */
+    EXPECT("Michelle Obama spoke. Obama left.", "PERSON:Michelle Obama|PERSON:Obama");
+    c = canonicals("Michelle Obama spoke. Obama left.");
+    ck_assert_str_eq(c, "Michelle Obama|Michelle Obama");
+    free(c);
+    /* the title stays outside the name */
+    EXPECT("Pope Francis spoke.", "PERSON:Francis");
+}
+END_TEST
+
 START_TEST(acronym_after_a_name)
 {
     char *got = tag("The Agency for Coastal Safety (ACS) warned ships. ACS said more.");
@@ -450,6 +467,7 @@ int main(void)
     tcase_add_test(tc, possessive_is_left_out);
     tcase_add_test(tc, person_names_from_first_names_and_surnames);
     tcase_add_test(tc, titles_are_not_part_of_the_name);
+    tcase_add_test(tc, well_known_people_alone);
     tcase_add_test(tc, nationality_title_and_name_split);
     tcase_add_test(tc, title_before_an_unknown_name);
     tcase_add_test(tc, name_particles_stay_inside);
