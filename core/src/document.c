@@ -9,6 +9,7 @@
 #include <textpipe/plugin.h>
 
 #include "document_internal.h"
+#include "json_text.h"
 #include "utf8.h"
 
 enum { CP_BLOCK = 256 };
@@ -753,6 +754,20 @@ COLD_PATH static int store_value(tp_doc *doc, tp_value *dst, const tp_value *src
             copy[i] = src->u.nums.values[i];
         }
         v.u.nums.values = copy;
+        break;
+    }
+    case TP_VALUE_JSON_TEXT: {
+        size_t bad;
+        const char *why;
+        if (!src->u.s)
+            return tp_error_set(err, TP_ERR_INVALID, "JSON text attribute without text");
+        if (!json_text_check(src->u.s, src->len, &bad, &why) || !utf8_check(src->u.s, src->len, &bad, &why))
+            return tp_error_set(err, TP_ERR_INVALID,
+                                "JSON text attribute is not one JSON value: at byte %zu of %zu: %s; render it with "
+                                "the tp_buf_json_* functions",
+                                bad, src->len, why);
+        if (!(v.u.s = arena_strndup(&doc->mem, src->u.s, src->len)))
+            return nomem(err);
         break;
     }
     case TP_VALUE_INT:

@@ -69,6 +69,7 @@ static void value_json(tp_buf *out, const tp_value *v)
     case TP_VALUE_NUMBER: tp_buf_json_number(out, v->u.d); break;
     case TP_VALUE_BOOL: tp_buf_append(out, v->u.b ? "true" : "false", v->u.b ? 4 : 5); break;
     case TP_VALUE_JSON: tp_buf_json_value(out, v->u.json); break;
+    case TP_VALUE_JSON_TEXT: tp_buf_append(out, v->u.s, v->len); break; /* checked when set */
     case TP_VALUE_NUMBERS:
         tp_buf_putc(out, '{');
         for (size_t i = 0; i < v->len; i++) {

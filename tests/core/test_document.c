@@ -251,6 +251,41 @@ START_TEST(named_numbers_value)
 }
 END_TEST
 
+START_TEST(json_text_value)
+{
+    tp_doc *d = doc_with("x");
+    tp_error e;
+    char text[] = "{\"A\": {\"n\": [1, -2.5e3, true, null, \"\\u00e9\\n\"]}}";
+    ck_assert_int_eq(tp_doc_set_attr(d, "agg", tp_value_json_text(text, strlen(text)), &e), TP_OK);
+    /* cppcheck-suppress unreadVariable ; written to show the document keeps its own copy */
+    text[2] = 'B';
+    const tp_value *v = tp_doc_get_attr(d, "agg");
+    ck_assert_int_eq(v->type, TP_VALUE_JSON_TEXT);
+    ck_assert_int_eq(v->len, strlen(text));
+    ck_assert_int_eq(v->u.s[2], 'A');
+    char *j = to_json(d, NULL);
+    ck_assert_str_eq(j, "{\"id\":null,\"text\":\"x\",\"agg\":{\"A\": {\"n\": [1, -2.5e3, true, null, "
+                        "\"\\u00e9\\n\"]}}}");
+    free(j);
+    /* refused, naming the byte: not JSON, two values, bad UTF-8, too deep */
+    static const char *const bad[] = {"{\"a\":}", "1 2", "[01]", "\"\xC3\"", "{\"a\" 1}", "tru", ""};
+    static const size_t at[] = {5, 2, 2, 1, 5, 3, 0};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        ck_assert_int_eq(tp_doc_set_attr(d, "other", tp_value_json_text(bad[i], strlen(bad[i])), &e),
+                         TP_ERR_INVALID);
+        char where[32];
+        snprintf(where, sizeof where, "at byte %zu ", at[i]);
+        ck_assert_msg(strstr(e.message, where), "%s: %s", bad[i], e.message);
+    }
+    char deep[200];
+    memset(deep, '[', 100);
+    memset(deep + 100, ']', 100);
+    ck_assert_int_eq(tp_doc_set_attr(d, "other", tp_value_json_text(deep, sizeof deep), &e), TP_ERR_INVALID);
+    ck_assert_ptr_null(tp_doc_get_attr(d, "other"));
+    tp_doc_free(d);
+}
+END_TEST
+
 START_TEST(json_escapes_anywhere_in_long_strings)
 {
     /* the writer skips eight bytes at a time: put each special byte at
@@ -318,6 +353,7 @@ int main(void)
     tcase_add_test(tc, json_escapes_anywhere_in_long_strings);
     tcase_add_test(tc, json_numbers_read_back_exactly);
     tcase_add_test(tc, named_numbers_value);
+    tcase_add_test(tc, json_text_value);
     tcase_add_test(tc, cleared_document_is_reusable);
     suite_add_tcase(s, tc);
     return harness_main(s);
