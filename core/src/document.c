@@ -89,6 +89,7 @@ void tp_doc_clear(tp_doc *doc)
     for (size_t i = 0; i < doc->nowned; i++)
         json_decref(doc->owned[i]);
     doc->nowned = 0;
+    doc->nshared = 0;
     json_decref(doc->id_json);
     doc->id_json = NULL;
     doc->id_text = NULL;
@@ -111,6 +112,7 @@ void tp_doc_free(tp_doc *doc)
     free(doc->views);
     free(doc->layers);
     free(doc->owned);
+    free(doc->shared);
     free(doc->keys);
     free(doc->spare_text);
     arena_free(&doc->mem);
@@ -817,12 +819,38 @@ static inline const char *intern_key(tp_doc *doc, const char *key)
     return intern_new_key(doc, key);
 }
 
+/* Shared attributes (tp_doc_shared_attr) head the attribute lists of many
+ * spans, always alone (next is NULL): a span that gets another attribute,
+ * or a new value for the shared one, first gets its own copy. */
+static int is_shared(const tp_doc *doc, const tp_attr *a)
+{
+    for (size_t i = 0; i < doc->nshared; i++)
+        if (doc->shared[i] == a)
+            return 1;
+    return 0;
+}
+
+COLD_PATH static int unshare(tp_doc *doc, tp_attr **head)
+{
+    tp_attr *copy = arena_alloc(&doc->mem, sizeof *copy);
+    if (!copy)
+        return -1;
+    *copy = **head; /* the value's memory is the document's either way */
+    *head = copy;
+    return 0;
+}
+
 /* Set @p key in the list at *head: replace in place, else append (so that
  * output keeps the order in which attributes were first set).  This runs
  * for every token of a document: the value comes by pointer, and a static
  * string (the usual per-token value) is stored without a call. */
 static int set_attr(tp_doc *doc, tp_attr **head, const char *key, const tp_value *value, tp_error *err)
 {
+    if (doc->nshared && *head && is_shared(doc, *head) && unshare(doc, head)) {
+        if (value->type == TP_VALUE_JSON)
+            json_decref(value->u.json);
+        return nomem(err);
+    }
     const char *k = intern_key(doc, key);
     tp_attr **link = head;
     tp_attr *a = NULL;
@@ -894,6 +922,68 @@ int tp_span_set(tp_layer *layer, size_t i, const char *key, tp_value value, tp_e
         return tp_error_set(err, TP_ERR_INVALID, "layer '%s' has no span %zu", layer->name, i);
     }
     return set_attr(layer->doc, &layer->spans[i].attrs, key, &value, err);
+}
+
+const tp_attr *tp_doc_shared_attr(tp_doc *doc, const char *key, tp_value value, tp_error *err)
+{
+    if (!doc || !key || !*key || is_span_reserved(key)) {
+        drop_value(&value);
+        tp_error_set(err, TP_ERR_INVALID, "'%s' cannot be a span attribute: the output writes %s itself",
+                     key ? key : "", key && *key ? "that key" : "unnamed keys");
+        return NULL;
+    }
+    if (doc->nshared == doc->cap_shared) {
+        size_t cap = doc->cap_shared ? doc->cap_shared * 2 : 16;
+        /* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+        tp_attr **sh = realloc(doc->shared, cap * sizeof *sh);
+        if (!sh) {
+            drop_value(&value);
+            nomem(err);
+            return NULL;
+        }
+        doc->shared = sh;
+        doc->cap_shared = cap;
+    }
+    tp_attr *a = NULL;
+    if (set_attr(doc, &a, key, &value, err) != TP_OK) /* a list of its own, of one */
+        return NULL;
+    doc->shared[doc->nshared++] = a;
+    return a;
+}
+
+/* tp_layer_add_shared() when the usual case does not hold: the checks of
+ * tp_layer_add() with their messages, or an attribute of another document. */
+COLD_PATH static ptrdiff_t layer_add_shared_checked(tp_layer *layer, size_t start, size_t end, const tp_attr *attr,
+                                                    tp_error *err)
+{
+    if (!attr || !is_shared(layer->doc, attr)) {
+        tp_error_set(err, TP_ERR_INVALID,
+                     "layer '%s': the shared attribute was not made by tp_doc_shared_attr() for this document "
+                     "since it was last cleared",
+                     layer->name);
+        return -1;
+    }
+    ptrdiff_t k = layer_add_checked(layer, start, end, NULL, err);
+    if (k >= 0)
+        layer->spans[k].attrs = (tp_attr *)attr;
+    return k;
+}
+
+ptrdiff_t tp_layer_add_shared(tp_layer *layer, size_t start, size_t end, const tp_attr *attr, tp_error *err)
+{
+    /* as tp_layer_add()'s usual case, plus the attribute's origin */
+    const tp_doc *doc = layer->doc;
+    const stage_scope *sc = doc->scope;
+    if ((sc && layer->owner != sc->index) || start > end || end > doc->views[layer->view].len ||
+        layer->n == layer->cap || !is_shared(doc, attr))
+        return layer_add_shared_checked(layer, start, end, attr, err);
+    tp_span *s = &layer->spans[layer->n];
+    s->start = start;
+    s->end = end;
+    s->label = NULL;
+    s->score = NAN;
+    s->attrs = (tp_attr *)attr; /* read-only through spans: set_attr() copies it before a change */
+    return (ptrdiff_t)layer->n++;
 }
 
 static const tp_value *find_attr(const tp_attr *a, const char *key)

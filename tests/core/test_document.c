@@ -286,6 +286,48 @@ START_TEST(json_text_value)
 }
 END_TEST
 
+START_TEST(shared_attribute_spans)
+{
+    tp_doc *d = doc_with("a b c"), *other = doc_with("x");
+    tp_error e;
+    tp_layer *l = tp_doc_add_layer(d, "tokens", 0, &e);
+    const tp_attr *word = tp_doc_shared_attr(d, "kind", tp_value_static_string("word", 4), &e);
+    ck_assert_ptr_nonnull(word);
+    ck_assert_ptr_null(tp_doc_shared_attr(d, "start", tp_value_int(1), &e)); /* the output's own key */
+    ck_assert_int_eq(e.status, TP_ERR_INVALID);
+    for (size_t i = 0; i < 3; i++)
+        ck_assert_int_eq(tp_layer_add_shared(l, 2 * i, 2 * i + 1, word, &e), (ptrdiff_t)i);
+    ck_assert_int_eq(tp_layer_add_shared(l, 4, 9, word, &e), -1); /* past the end */
+    /* another document's attribute is refused, by name */
+    const tp_attr *foreign = tp_doc_shared_attr(other, "kind", tp_value_int(1), &e);
+    ck_assert_int_eq(tp_layer_add_shared(l, 0, 1, foreign, &e), -1);
+    ck_assert_msg(strstr(e.message, "tp_doc_shared_attr"), "%s", e.message);
+    /* a span's own changes leave the others alone */
+    ck_assert_int_eq(tp_span_set(l, 1, "norm", tp_value_string("B", 1), &e), TP_OK);
+    ck_assert_int_eq(tp_span_set(l, 2, "kind", tp_value_static_string("name", 4), &e), TP_OK);
+    const tp_span *s = tp_layer_spans(l);
+    ck_assert_str_eq(tp_span_get_string(&s[0], "kind", NULL), "word");
+    ck_assert_ptr_null(tp_span_get(&s[0], "norm"));
+    ck_assert_str_eq(tp_span_get_string(&s[1], "kind", NULL), "word");
+    ck_assert_str_eq(tp_span_get_string(&s[1], "norm", NULL), "B");
+    ck_assert_str_eq(tp_span_get_string(&s[2], "kind", NULL), "name");
+    ck_assert_ptr_eq(tp_span_attrs(&s[0]), word);
+    char *j = to_json(d, NULL);
+    ck_assert_str_eq(j, "{\"id\":null,\"text\":\"a b c\",\"tokens\":["
+                        "{\"start\":0,\"end\":1,\"text\":\"a\",\"kind\":\"word\"},"
+                        "{\"start\":2,\"end\":3,\"text\":\"b\",\"kind\":\"word\",\"norm\":\"B\"},"
+                        "{\"start\":4,\"end\":5,\"text\":\"c\",\"kind\":\"name\"}]}");
+    free(j);
+    /* clearing ends the attribute's life: a stale one is refused */
+    tp_doc_clear(d);
+    ck_assert_int_eq(tp_doc_set_text(d, "a", 1, TP_UTF8_STRICT, &e), TP_OK);
+    l = tp_doc_add_layer(d, "tokens", 0, &e);
+    ck_assert_int_eq(tp_layer_add_shared(l, 0, 1, word, &e), -1);
+    tp_doc_free(other);
+    tp_doc_free(d);
+}
+END_TEST
+
 START_TEST(json_escapes_anywhere_in_long_strings)
 {
     /* the writer skips eight bytes at a time: put each special byte at
@@ -354,6 +396,7 @@ int main(void)
     tcase_add_test(tc, json_numbers_read_back_exactly);
     tcase_add_test(tc, named_numbers_value);
     tcase_add_test(tc, json_text_value);
+    tcase_add_test(tc, shared_attribute_spans);
     tcase_add_test(tc, cleared_document_is_reusable);
     suite_add_tcase(s, tc);
     return harness_main(s);

@@ -245,6 +245,22 @@ TP_API size_t tp_layer_find(const tp_layer *layer, size_t offset);
  *  consumed).  Inside a stage, a span of a layer made by another stage may
  *  only get keys among the plugin's `provides`. */
 TP_API int tp_span_set(tp_layer *layer, size_t i, const char *key, tp_value value, tp_error *err);
+/** An attribute many spans of @p doc can carry at no cost per span: make it
+ *  once (a token's kind, say), then add each span that has it with
+ *  tp_layer_add_shared().  @p key follows tp_span_set()'s rules and
+ *  @p value is stored as tp_span_set() stores it.  It lives until the
+ *  document is cleared.  NULL with @p err set when the key is reserved or
+ *  memory is short.  Since plugin ABI 1.1. */
+TP_API const tp_attr *tp_doc_shared_attr(tp_doc *doc, const char *key, tp_value value, tp_error *err);
+/** tp_layer_add() of an unlabelled span that carries @p attr (from
+ *  tp_doc_shared_attr() for this document) as its first attribute: what
+ *  tp_layer_add() then tp_span_set() give, without an attribute made per
+ *  span.  Attributes set on the span later are its own (the shared one is
+ *  never changed through it).  Returns the new span's index, or -1 with
+ *  @p err set (tp_layer_add()'s reasons, or @p attr is not this
+ *  document's).  Since plugin ABI 1.1. */
+TP_API ptrdiff_t tp_layer_add_shared(tp_layer *layer, size_t start, size_t end, const tp_attr *attr,
+                                     tp_error *err);
 /** The value of attribute @p key of a span, or NULL. */
 TP_API const tp_value *tp_span_get(const tp_span *span, const char *key);
 
