@@ -2,6 +2,9 @@
  * moves a cursor: no allocation, so checking costs a pass over the bytes. */
 #include <config.h>
 
+#include <stdint.h>
+#include <string.h>
+
 #include "json_text.h"
 
 typedef struct scan {
@@ -33,11 +36,30 @@ static int is_hex(unsigned char h)
     return (h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F');
 }
 
+/* Nonzero when one of the eight bytes of w is a quote, a backslash or a
+ * control character (the test tp_buf_json_string() makes, see buf.c). */
+static inline uint64_t special_bytes(uint64_t w)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+    return ((w - ones * 0x20) & ~w & highs) | ((q - ones) & ~q & highs) | ((bs - ones) & ~bs & highs);
+}
+
 /* A string, the cursor on its opening quote. */
 static int scan_string(scan *c)
 {
     c->pos++;
     while (c->pos < c->len) {
+        /* plain bytes eight at a time: names and keys are mostly that */
+        while (c->len - c->pos >= 8) {
+            uint64_t w;
+            memcpy(&w, c->s + c->pos, 8);
+            if (special_bytes(w))
+                break;
+            c->pos += 8;
+        }
+        if (c->pos >= c->len)
+            break;
         unsigned char b = c->s[c->pos];
         if (b == '"') {
             c->pos++;
