@@ -238,16 +238,23 @@ static int short_decimal(char *out, double d)
         long long m = round_half_away(d * pow10[k]); /* |d * 10^k| < 1e15 < 2^53 */
         if ((double)m / pow10[k] != d)
             continue;
-        char tmp[32];
-        char *end = tmp + sizeof tmp;
-        char *p = digits_before(end, (unsigned long long)(m < 0 ? -m : m), k);
+        /* written in place, backwards from its end: first count the
+         * digits (at least k + 1: "0.25"), so no copy is needed */
+        unsigned long long mag = (unsigned long long)(m < 0 ? -m : m), below = 10;
+        int ndigits = 1;
+        while (ndigits < 16 && mag >= below) {
+            ndigits++;
+            below *= 10;
+        }
+        if (ndigits < k + 1)
+            ndigits = k + 1;
         char *o = out;
         if (m < 0 || (m == 0 && signbit(d)))
             *o++ = '-';
-        memcpy(o, p, (size_t)(end - p));
-        o += end - p;
-        *o = '\0';
-        return (int)(o - out);
+        char *end = o + ndigits + (k > 0);
+        *end = '\0';
+        digits_before(end, mag, k);
+        return (int)(end - out);
     }
     return 0;
 }
@@ -267,18 +274,24 @@ static int buf_integer(tp_buf *b, long long v)
 
 int tp_buf_json_number(tp_buf *b, double d)
 {
+    enum { ROOM = 40 }; /* "%.17g" of any double, and its NUL */
     if (!isfinite(d))
         return tp_buf_append(b, "null", 4);
-    char tmp[40];
-    int n = short_decimal(tmp, d);
-    if (n > 0)
-        return tp_buf_append(b, tmp, (size_t)n);
-    /* 15 significant digits read back exactly for most values (and keep
-     * 0.4404 as "0.4404"); fall back to 17, which always does. */
-    snprintf(tmp, sizeof tmp, "%.15g", d);
-    if (strtod(tmp, NULL) != d)
-        snprintf(tmp, sizeof tmp, "%.17g", d);
-    return tp_buf_append(b, tmp, strlen(tmp));
+    /* written straight into the buffer: scores are a good part of the output */
+    if (grow(b, ROOM))
+        return TP_ERR_NOMEM;
+    char *o = b->data + b->len;
+    int n = short_decimal(o, d);
+    if (n <= 0) {
+        /* 15 significant digits read back exactly for most values (and
+         * keep 0.4404 as "0.4404"); fall back to 17, which always does. */
+        snprintf(o, ROOM, "%.15g", d);
+        if (strtod(o, NULL) != d)
+            snprintf(o, ROOM, "%.17g", d);
+        n = (int)strlen(o);
+    }
+    b->len += (size_t)n;
+    return TP_OK;
 }
 
 int tp_buf_json_value(tp_buf *b, const json_t *v)
