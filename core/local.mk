@@ -3,7 +3,7 @@
 lib_LTLIBRARIES += core/libtextpipe.la
 core_libtextpipe_la_SOURCES = \
 	core/src/arena.c core/src/arena.h \
-	core/src/buf.c \
+	core/src/buf.c core/src/buf_internal.h \
 	core/src/diagnostics.c \
 	core/src/document.c core/src/document_internal.h \
 	core/src/error.c \

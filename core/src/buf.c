@@ -13,6 +13,8 @@
 
 #include <textpipe/output.h>
 
+#include "buf_internal.h"
+
 void tp_buf_init(tp_buf *b)
 {
     b->data = NULL;
@@ -32,8 +34,7 @@ void tp_buf_reset(tp_buf *b)
     b->failed = 0;
 }
 
-/* Room for @p more bytes and the NUL after them, by reallocating. */
-static int grow_slow(tp_buf *b, size_t more)
+int buf_grow_slow(tp_buf *b, size_t more)
 {
     if (b->failed)
         return -1;
@@ -59,9 +60,7 @@ static int grow_slow(tp_buf *b, size_t more)
  * few bytes.  A failed buffer takes nothing more, room or not. */
 static inline int grow(tp_buf *b, size_t more)
 {
-    if (b->cap - b->len > more && !b->failed)
-        return 0;
-    return grow_slow(b, more);
+    return buf_room(b, more);
 }
 
 int tp_buf_append(tp_buf *b, const void *data, size_t len)
@@ -121,7 +120,7 @@ static inline uint64_t special_bytes(uint64_t w)
     return ((w - ones * 0x20) & ~w & highs) | ((q - ones) & ~q & highs) | ((bs - ones) & ~bs & highs);
 }
 
-int tp_buf_json_string(tp_buf *b, const char *s, size_t len)
+int buf_json_string(tp_buf *b, const char *s, size_t len)
 {
     /* Worst case every byte becomes \u00XX. */
     if (len > (SIZE_MAX - 3) / 6 || grow(b, len * 6 + 2))
@@ -166,15 +165,55 @@ int tp_buf_json_string(tp_buf *b, const char *s, size_t len)
     return TP_OK;
 }
 
-int tp_buf_uint(tp_buf *b, size_t v)
+int tp_buf_json_string(tp_buf *b, const char *s, size_t len)
 {
-    char tmp[24];
-    size_t n = sizeof tmp;
+    return buf_json_string(b, s, len);
+}
+
+int buf_json_cstring(tp_buf *b, const char *s)
+{
+    enum { SHORT = 64 };
+    if (grow(b, SHORT + 2))
+        return TP_ERR_NOMEM;
+    char *o = b->data + b->len;
+    *o++ = '"';
+    for (size_t i = 0; i < SHORT; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\0') {
+            o[i] = '"';
+            b->len += i + 2;
+            b->data[b->len] = '\0';
+            return TP_OK;
+        }
+        if (needs_escape[c])
+            break;
+        o[i] = (char)c;
+    }
+    /* long, or something to escape: the general way, over what was copied */
+    return buf_json_string(b, s, strlen(s));
+}
+
+int buf_uint(tp_buf *b, size_t v)
+{
+    /* in place, backwards from its end once the digits are counted */
+    size_t ndigits = 1;
+    for (size_t rest = v / 10; rest; rest /= 10)
+        ndigits++;
+    if (grow(b, ndigits))
+        return TP_ERR_NOMEM;
+    char *p = b->data + b->len + ndigits;
+    *p = '\0';
     do {
-        tmp[--n] = (char)('0' + v % 10);
+        *--p = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    return tp_buf_append(b, tmp + n, sizeof tmp - n);
+    b->len += ndigits;
+    return TP_OK;
+}
+
+int tp_buf_uint(tp_buf *b, size_t v)
+{
+    return buf_uint(b, v);
 }
 
 /* llround() without the library call (it is one per decimal tried below):
@@ -272,7 +311,7 @@ static int buf_integer(tp_buf *b, long long v)
     return tp_buf_append(b, p, (size_t)(end - p));
 }
 
-int tp_buf_json_number(tp_buf *b, double d)
+int buf_json_number(tp_buf *b, double d)
 {
     enum { ROOM = 40 }; /* "%.17g" of any double, and its NUL */
     if (!isfinite(d))
@@ -292,6 +331,11 @@ int tp_buf_json_number(tp_buf *b, double d)
     }
     b->len += (size_t)n;
     return TP_OK;
+}
+
+int tp_buf_json_number(tp_buf *b, double d)
+{
+    return buf_json_number(b, d);
 }
 
 int tp_buf_json_value(tp_buf *b, const json_t *v)
