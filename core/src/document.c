@@ -822,12 +822,10 @@ static inline const char *intern_key(tp_doc *doc, const char *key)
 /* Shared attributes (tp_doc_shared_attr) head the attribute lists of many
  * spans, always alone (next is NULL): a span that gets another attribute,
  * or a new value for the shared one, first gets its own copy. */
-static int is_shared(const tp_doc *doc, const tp_attr *a)
+static inline int is_shared(const tp_doc *doc, const tp_attr *a)
 {
-    for (size_t i = 0; i < doc->nshared; i++)
-        if (doc->shared[i] == a)
-            return 1;
-    return 0;
+    /* (addresses as integers: below the block wraps around to a large value) */
+    return (uintptr_t)a - (uintptr_t)doc->shared < doc->nshared * sizeof *a;
 }
 
 COLD_PATH static int unshare(tp_doc *doc, tp_attr **head)
@@ -846,7 +844,7 @@ COLD_PATH static int unshare(tp_doc *doc, tp_attr **head)
  * string (the usual per-token value) is stored without a call. */
 static int set_attr(tp_doc *doc, tp_attr **head, const char *key, const tp_value *value, tp_error *err)
 {
-    if (doc->nshared && *head && is_shared(doc, *head) && unshare(doc, head)) {
+    if (*head && is_shared(doc, *head) && unshare(doc, head)) {
         if (value->type == TP_VALUE_JSON)
             json_decref(value->u.json);
         return nomem(err);
@@ -924,6 +922,10 @@ int tp_span_set(tp_layer *layer, size_t i, const char *key, tp_value value, tp_e
     return set_attr(layer->doc, &layer->spans[i].attrs, key, &value, err);
 }
 
+/* Shared attributes per document: a few values (a token's kinds) are what
+ * they are for; a fixed block keeps is_shared() a single comparison. */
+enum { SHARED_MAX = 256 };
+
 const tp_attr *tp_doc_shared_attr(tp_doc *doc, const char *key, tp_value value, tp_error *err)
 {
     if (!doc || !key || !*key || is_span_reserved(key)) {
@@ -932,22 +934,31 @@ const tp_attr *tp_doc_shared_attr(tp_doc *doc, const char *key, tp_value value, 
                      key ? key : "", key && *key ? "that key" : "unnamed keys");
         return NULL;
     }
-    if (doc->nshared == doc->cap_shared) {
-        size_t cap = doc->cap_shared ? doc->cap_shared * 2 : 16;
-        /* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
-        tp_attr **sh = realloc(doc->shared, cap * sizeof *sh);
-        if (!sh) {
-            drop_value(&value);
-            nomem(err);
-            return NULL;
-        }
-        doc->shared = sh;
-        doc->cap_shared = cap;
-    }
-    tp_attr *a = NULL;
-    if (set_attr(doc, &a, key, &value, err) != TP_OK) /* a list of its own, of one */
+    if (doc->nshared == SHARED_MAX) {
+        drop_value(&value);
+        tp_error_set(err, TP_ERR_INVALID,
+                     "tp_doc_shared_attr: a document holds at most %d shared attributes; share the few values "
+                     "many spans have, and set the others with tp_span_set()",
+                     SHARED_MAX);
         return NULL;
-    doc->shared[doc->nshared++] = a;
+    }
+    if (!doc->shared && !(doc->shared = malloc(SHARED_MAX * sizeof *doc->shared))) {
+        drop_value(&value);
+        nomem(err);
+        return NULL;
+    }
+    tp_attr *a = &doc->shared[doc->nshared];
+    const char *k = intern_key(doc, key);
+    if (!k) {
+        drop_value(&value);
+        nomem(err);
+        return NULL;
+    }
+    if (store_value(doc, &a->value, &value, err) != TP_OK) /* (it releases a JSON value itself) */
+        return NULL;
+    a->key = k;
+    a->next = NULL; /* alone, always: see unshare() */
+    doc->nshared++;
     return a;
 }
 

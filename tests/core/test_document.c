@@ -318,6 +318,12 @@ START_TEST(shared_attribute_spans)
                         "{\"start\":2,\"end\":3,\"text\":\"b\",\"kind\":\"word\",\"norm\":\"B\"},"
                         "{\"start\":4,\"end\":5,\"text\":\"c\",\"kind\":\"name\"}]}");
     free(j);
+    /* a document shares a few values, not one per span */
+    size_t made = 1; /* word */
+    while (tp_doc_shared_attr(d, "n", tp_value_int((long long)made), &e))
+        made++;
+    ck_assert_msg(strstr(e.message, "at most 256"), "%s", e.message);
+    ck_assert_int_eq(made, 256);
     /* clearing ends the attribute's life: a stale one is refused */
     tp_doc_clear(d);
     ck_assert_int_eq(tp_doc_set_text(d, "a", 1, TP_UTF8_STRICT, &e), TP_OK);
