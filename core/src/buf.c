@@ -320,7 +320,22 @@ int buf_json_number(tp_buf *b, double d)
     if (grow(b, ROOM))
         return TP_ERR_NOMEM;
     char *o = b->data + b->len;
-    int n = short_decimal(o, d);
+    int n;
+    if (d > -1e9 && d < 1e9 && d == (double)(int)d) {
+        /* a whole number (scores of 0 and 1 are common): what the loop in
+         * short_decimal() would find at k = 0, without its tests */
+        long long m = (long long)d;
+        if (m < 0 || signbit(d))
+            *o++ = '-';
+        char *end = o + 1;
+        for (long long rest = (m < 0 ? -m : m) / 10; rest; rest /= 10)
+            end++;
+        *end = '\0';
+        digits_before(end, (unsigned long long)(m < 0 ? -m : m), 0);
+        n = (int)(end - (b->data + b->len));
+    } else {
+        n = short_decimal(o, d);
+    }
     if (n <= 0) {
         /* 15 significant digits read back exactly for most values (and
          * keep 0.4404 as "0.4404"); fall back to 17, which always does. */
