@@ -344,10 +344,12 @@ sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t s
 
 /* ------------------------------------------------------------ aggregate */
 
+/* The names and labels are the document's (span texts, canonical
+ * attributes, labels), which outlive the aggregate: they are not copied. */
 typedef struct agg_entry {
-    char *canonical;
+    const char *canonical;
     size_t len;
-    char *label;
+    const char *label;
     size_t mentions;
     double compound, pos, neg, neu;
 } agg_entry;
@@ -366,10 +368,6 @@ void entity_agg_free(entity_agg *a)
 {
     if (!a)
         return;
-    for (size_t i = 0; i < a->n; i++) {
-        free(a->e[i].canonical);
-        free(a->e[i].label);
-    }
     free(a->e);
     free(a);
 }
@@ -393,15 +391,8 @@ int entity_agg_add(entity_agg *a, const char *canonical, size_t len, const char 
         }
         e = &a->e[a->n];
         memset(e, 0, sizeof *e);
-        e->canonical = malloc(len + 1);
-        e->label = label ? strdup(label) : NULL;
-        if (!e->canonical || (label && !e->label)) {
-            free(e->canonical);
-            free(e->label);
-            return tp_error_set(err, TP_ERR_NOMEM, "out of memory aggregating entity sentiment");
-        }
-        memcpy(e->canonical, canonical, len);
-        e->canonical[len] = '\0';
+        e->canonical = canonical;
+        e->label = label;
         e->len = len;
         a->n++;
     }

@@ -57,7 +57,8 @@ typedef struct entity_agg entity_agg;
 
 entity_agg *entity_agg_new(void);
 void entity_agg_free(entity_agg *a);
-/* Add one mention of entity @p canonical (label may be NULL). */
+/* Add one mention of entity @p canonical (label may be NULL).  Both are
+ * kept by pointer: they must outlive the aggregate (the document's do). */
 int entity_agg_add(entity_agg *a, const char *canonical, size_t len, const char *label, const sent_scores *s,
                    tp_error *err);
 /* Append {"<canonical>": {"label", "mentions", "compound", "positive",
