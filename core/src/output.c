@@ -62,8 +62,63 @@ static orig_extent extent_of(tp_doc *doc, const tp_layer *layer, const tp_span *
     return e;
 }
 
-static void value_json(tp_buf *out, const tp_value *v)
+/* The keys of named numbers, rendered once per document: a stage gives
+ * every sentence and entity the same keys (one static array), so the JSON
+ * writer keeps the pieces ("{\"compound\":", ",\"positive\":", ...) of the
+ * last array it met.  Equal pointers mean equal keys: the document keeps the
+ * array itself, not a copy. */
+enum { KEYS_MAX = 8, KEYS_TEXT = 256 };
+
+typedef struct keys_cache {
+    const char *const *keys; /* the array rendered; NULL when none */
+    size_t n;
+    unsigned short end[KEYS_MAX]; /* where each key's piece ends in text */
+    char text[KEYS_TEXT];
+} keys_cache;
+
+/* Render @p keys into @p kc; 0 when they do not fit or need escaping (then
+ * they are written the general way). */
+static int cache_keys(keys_cache *kc, const char *const *keys, size_t n)
 {
+    size_t len = 0;
+    kc->keys = NULL;
+    if (n == 0 || n > KEYS_MAX)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t klen = strlen(keys[i]);
+        if (klen > KEYS_TEXT || len + klen + 4 > KEYS_TEXT)
+            return 0;
+        for (size_t k = 0; k < klen; k++) {
+            unsigned char c = (unsigned char)keys[i][k];
+            if (c < 0x20 || c == '"' || c == '\\')
+                return 0;
+        }
+        kc->text[len++] = i ? ',' : '{';
+        kc->text[len++] = '"';
+        memcpy(kc->text + len, keys[i], klen);
+        len += klen;
+        kc->text[len++] = '"';
+        kc->text[len++] = ':';
+        kc->end[i] = (unsigned short)len;
+    }
+    kc->keys = keys;
+    kc->n = n;
+    return 1;
+}
+
+static void value_json(tp_buf *out, const tp_value *v, keys_cache *kc)
+{
+    if (v->type == TP_VALUE_NUMBERS && kc &&
+        ((kc->keys == v->u.nums.keys && kc->n == v->len) || cache_keys(kc, v->u.nums.keys, v->len))) {
+        size_t from = 0;
+        for (size_t i = 0; i < v->len; i++) {
+            buf_put(out, kc->text + from, kc->end[i] - from);
+            buf_json_number(out, v->u.nums.values[i]);
+            from = kc->end[i];
+        }
+        buf_putc(out, '}');
+        return;
+    }
     switch (v->type) {
     case TP_VALUE_STRING: buf_json_string(out, v->u.s, v->len); break;
     case TP_VALUE_INT: tp_buf_printf(out, "%lld", v->u.i); break;
@@ -106,7 +161,8 @@ static void fixed_key(tp_buf *out, const char *quoted, size_t len, int pretty)
         buf_putc(out, ' ');
 }
 
-static void span_json(tp_buf *out, tp_doc *doc, const tp_layer *layer, const tp_span *s, int pretty, cp_cursor *c)
+static void span_json(tp_buf *out, tp_doc *doc, const tp_layer *layer, const tp_span *s, int pretty, cp_cursor *c,
+                      keys_cache *kc)
 {
     const doc_view *orig = &doc->views[0];
     orig_extent e = extent_of(doc, layer, s, c);
@@ -134,7 +190,7 @@ static void span_json(tp_buf *out, tp_doc *doc, const tp_layer *layer, const tp_
     for (const tp_attr *a = s->attrs; a; a = a->next) {
         buf_put(out, sep, seplen);
         key_json(out, a->key, pretty);
-        value_json(out, &a->value);
+        value_json(out, &a->value, kc);
     }
     buf_putc(out, '}');
 }
@@ -144,6 +200,8 @@ int tp_write_json(tp_doc *doc, const tp_output_options *opts, tp_buf *out, tp_er
     if (doc->nviews == 0)
         return tp_error_set(err, TP_ERR_INVALID, "tp_write_json: the document has no text");
     int pretty = opts && opts->pretty;
+    keys_cache kc;
+    kc.keys = NULL;
     const char *nl = pretty ? "\n  " : "";
     const size_t nllen = pretty ? 3 : 0;
     size_t start_len = out->len;
@@ -181,7 +239,7 @@ int tp_write_json(tp_doc *doc, const tp_output_options *opts, tp_buf *out, tp_er
                 buf_putc(out, ',');
             if (pretty)
                 buf_put(out, "\n    ", 5);
-            span_json(out, doc, layer, &layer->spans[k], pretty, &c);
+            span_json(out, doc, layer, &layer->spans[k], pretty, &c, &kc);
         }
         if (pretty && layer->n)
             buf_put(out, "\n  ", 3);
@@ -191,7 +249,7 @@ int tp_write_json(tp_doc *doc, const tp_output_options *opts, tp_buf *out, tp_er
         buf_putc(out, ',');
         buf_put(out, nl, nllen);
         key_json(out, a->key, pretty);
-        value_json(out, &a->value);
+        value_json(out, &a->value, &kc);
     }
     if (pretty)
         buf_putc(out, '\n');
@@ -233,7 +291,7 @@ static void value_text(tp_buf *out, const tp_value *v)
         buf_put(out, "compound=", 9);
         buf_json_number(out, c);
     } else {
-        value_json(out, v);
+        value_json(out, v, NULL);
     }
 }
 
@@ -273,7 +331,7 @@ int tp_write_text(tp_doc *doc, const tp_output_options *opts, tp_buf *out, tp_er
         buf_putc(out, '\n');
     for (const tp_attr *a = doc->attrs; a; a = a->next) {
         tp_buf_printf(out, "%s: ", a->key);
-        value_json(out, &a->value);
+        value_json(out, &a->value, NULL);
         buf_putc(out, '\n');
     }
     if (out->failed) {

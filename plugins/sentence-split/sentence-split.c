@@ -240,9 +240,8 @@ static int write_layers(tp_doc *doc, const char *text, const ss_tokens *toks, co
         const ss_token *t = &toks->v[i];
         if (!(t->flags & TF_DETACH) && t->norm == N_NONE) {
             /* the common case, kept tight: a span that shares its kind */
-            if (!kinds[t->kind] && !(kinds[t->kind] = tp_doc_shared_attr(doc, "kind", kind_values[t->kind], err)))
-                rc = err->status;
-            else if (tp_layer_add_shared(tl, t->start, t->end, kinds[t->kind], err) < 0)
+            if ((!kinds[t->kind] && !(kinds[t->kind] = tp_doc_shared_attr(doc, "kind", kind_values[t->kind], err))) ||
+                tp_layer_add_shared(tl, t->start, t->end, kinds[t->kind], err) < 0)
                 rc = err->status;
         } else if (t->flags & TF_DETACH) {
             /* the word, then its period as a token of its own */

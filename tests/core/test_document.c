@@ -251,6 +251,37 @@ START_TEST(named_numbers_value)
 }
 END_TEST
 
+START_TEST(named_numbers_keys_written_each_way)
+{
+    /* the writer renders a key array once and reuses it; keys to escape,
+     * many keys and alternating arrays are written as they always were */
+    tp_doc *d = doc_with("ab");
+    tp_error e;
+    static const char *const two[] = {"x", "y"}, *const quoted[] = {"a\"b", "c"},
+                             *const nine[] = {"k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9"};
+    double v[9] = {1, 0.5, -0.0, 3, 4, 5, 6, 7, 8};
+    tp_layer *l = tp_doc_add_layer(d, "spans", 0, &e);
+    for (size_t i = 0; i < 4; i++)
+        ck_assert_int_eq(tp_layer_add(l, 0, 1, NULL, &e), (ptrdiff_t)i);
+    ck_assert_int_eq(tp_span_set(l, 0, "n", tp_value_numbers(two, v, 2), &e), TP_OK);
+    ck_assert_int_eq(tp_span_set(l, 1, "n", tp_value_numbers(quoted, v, 2), &e), TP_OK);
+    ck_assert_int_eq(tp_span_set(l, 2, "n", tp_value_numbers(two, v + 1, 2), &e), TP_OK);
+    ck_assert_int_eq(tp_span_set(l, 3, "n", tp_value_numbers(nine, v, 9), &e), TP_OK);
+    ck_assert_int_eq(tp_doc_set_attr(d, "total", tp_value_numbers(two, v + 2, 1), &e), TP_OK);
+    char *j = to_json(d, NULL);
+    const char *span = "{\"start\":0,\"end\":1,\"text\":\"a\",\"n\":";
+    char want[1024];
+    snprintf(want, sizeof want,
+             "{\"id\":null,\"text\":\"ab\",\"spans\":[%s{\"x\":1,\"y\":0.5}},%s{\"a\\\"b\":1,\"c\":0.5}},"
+             "%s{\"x\":0.5,\"y\":-0}},%s{\"k1\":1,\"k2\":0.5,\"k3\":-0,\"k4\":3,\"k5\":4,\"k6\":5,\"k7\":6,"
+             "\"k8\":7,\"k9\":8}}],\"total\":{\"x\":-0}}",
+             span, span, span, span);
+    ck_assert_str_eq(j, want);
+    free(j);
+    tp_doc_free(d);
+}
+END_TEST
+
 START_TEST(json_text_value)
 {
     tp_doc *d = doc_with("x");
@@ -401,6 +432,7 @@ int main(void)
     tcase_add_test(tc, json_escapes_anywhere_in_long_strings);
     tcase_add_test(tc, json_numbers_read_back_exactly);
     tcase_add_test(tc, named_numbers_value);
+    tcase_add_test(tc, named_numbers_keys_written_each_way);
     tcase_add_test(tc, json_text_value);
     tcase_add_test(tc, shared_attribute_spans);
     tcase_add_test(tc, cleared_document_is_reusable);
