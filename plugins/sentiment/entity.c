@@ -424,11 +424,12 @@ int entity_agg_render(const entity_agg *a, tp_buf *out)
         key_json(out, e->canonical, e->len);
         tp_buf_putc(out, '{');
         if (e->label) {
-            key_json(out, "label", 5);
+            tp_buf_append(out, "\"label\":", 8);
             tp_buf_json_string(out, e->label, strlen(e->label));
-            tp_buf_putc(out, ',');
+            tp_buf_append(out, ",\"mentions\":", 12);
+        } else {
+            tp_buf_append(out, "\"mentions\":", 11);
         }
-        key_json(out, "mentions", 8);
         tp_buf_uint(out, e->mentions);
         tp_buf_append(out, ",\"compound\":", 12);
         tp_buf_json_number(out, vader_round(e->compound / m, 4));
