@@ -3,11 +3,12 @@
 lib_LTLIBRARIES += core/libtextpipe.la
 core_libtextpipe_la_SOURCES = \
 	core/src/arena.c core/src/arena.h \
-	core/src/buf.c \
+	core/src/buf.c core/src/buf_internal.h \
 	core/src/diagnostics.c \
 	core/src/document.c core/src/document_internal.h \
 	core/src/error.c \
 	core/src/json_locate.c core/src/json_locate.h \
+	core/src/json_text.c core/src/json_text.h \
 	core/src/offset_map.c core/src/offset_map.h \
 	core/src/options.c core/src/options_internal.h \
 	core/src/output.c \
@@ -22,7 +23,7 @@ core_libtextpipe_la_CPPFLAGS = $(AM_CPPFLAGS) \
 core_libtextpipe_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
 core_libtextpipe_la_LIBADD = $(JANSSON_LIBS) $(LTDL_LIBS)
 # Only the public tp_ API is exported.
-core_libtextpipe_la_LDFLAGS = -version-info 0:0:0 -no-undefined -export-symbols-regex '^tp_'
+core_libtextpipe_la_LDFLAGS = -version-info 1:0:1 -no-undefined -export-symbols-regex '^tp_'
 
 pkginclude_HEADERS += \
 	core/include/textpipe/textpipe.h \

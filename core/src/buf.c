@@ -13,6 +13,8 @@
 
 #include <textpipe/output.h>
 
+#include "buf_internal.h"
+
 void tp_buf_init(tp_buf *b)
 {
     b->data = NULL;
@@ -32,8 +34,7 @@ void tp_buf_reset(tp_buf *b)
     b->failed = 0;
 }
 
-/* Room for @p more bytes and the NUL after them, by reallocating. */
-static int grow_slow(tp_buf *b, size_t more)
+int buf_grow_slow(tp_buf *b, size_t more)
 {
     if (b->failed)
         return -1;
@@ -59,9 +60,7 @@ static int grow_slow(tp_buf *b, size_t more)
  * few bytes.  A failed buffer takes nothing more, room or not. */
 static inline int grow(tp_buf *b, size_t more)
 {
-    if (b->cap - b->len > more && !b->failed)
-        return 0;
-    return grow_slow(b, more);
+    return buf_room(b, more);
 }
 
 int tp_buf_append(tp_buf *b, const void *data, size_t len)
@@ -121,7 +120,7 @@ static inline uint64_t special_bytes(uint64_t w)
     return ((w - ones * 0x20) & ~w & highs) | ((q - ones) & ~q & highs) | ((bs - ones) & ~bs & highs);
 }
 
-int tp_buf_json_string(tp_buf *b, const char *s, size_t len)
+int buf_json_string(tp_buf *b, const char *s, size_t len)
 {
     /* Worst case every byte becomes \u00XX. */
     if (len > (SIZE_MAX - 3) / 6 || grow(b, len * 6 + 2))
@@ -166,15 +165,55 @@ int tp_buf_json_string(tp_buf *b, const char *s, size_t len)
     return TP_OK;
 }
 
-int tp_buf_uint(tp_buf *b, size_t v)
+int tp_buf_json_string(tp_buf *b, const char *s, size_t len)
 {
-    char tmp[24];
-    size_t n = sizeof tmp;
+    return buf_json_string(b, s, len);
+}
+
+int buf_json_cstring(tp_buf *b, const char *s)
+{
+    enum { SHORT = 64 };
+    if (grow(b, SHORT + 2))
+        return TP_ERR_NOMEM;
+    char *o = b->data + b->len;
+    *o++ = '"';
+    for (size_t i = 0; i < SHORT; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\0') {
+            o[i] = '"';
+            b->len += i + 2;
+            b->data[b->len] = '\0';
+            return TP_OK;
+        }
+        if (needs_escape[c])
+            break;
+        o[i] = (char)c;
+    }
+    /* long, or something to escape: the general way, over what was copied */
+    return buf_json_string(b, s, strlen(s));
+}
+
+int buf_uint(tp_buf *b, size_t v)
+{
+    /* in place, backwards from its end once the digits are counted */
+    size_t ndigits = 1;
+    for (size_t rest = v / 10; rest; rest /= 10)
+        ndigits++;
+    if (grow(b, ndigits))
+        return TP_ERR_NOMEM;
+    char *p = b->data + b->len + ndigits;
+    *p = '\0';
     do {
-        tmp[--n] = (char)('0' + v % 10);
+        *--p = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    return tp_buf_append(b, tmp + n, sizeof tmp - n);
+    b->len += ndigits;
+    return TP_OK;
+}
+
+int tp_buf_uint(tp_buf *b, size_t v)
+{
+    return buf_uint(b, v);
 }
 
 /* llround() without the library call (it is one per decimal tried below):
@@ -238,16 +277,23 @@ static int short_decimal(char *out, double d)
         long long m = round_half_away(d * pow10[k]); /* |d * 10^k| < 1e15 < 2^53 */
         if ((double)m / pow10[k] != d)
             continue;
-        char tmp[32];
-        char *end = tmp + sizeof tmp;
-        char *p = digits_before(end, (unsigned long long)(m < 0 ? -m : m), k);
+        /* written in place, backwards from its end: first count the
+         * digits (at least k + 1: "0.25"), so no copy is needed */
+        unsigned long long mag = (unsigned long long)(m < 0 ? -m : m), below = 10;
+        int ndigits = 1;
+        while (ndigits < 16 && mag >= below) {
+            ndigits++;
+            below *= 10;
+        }
+        if (ndigits < k + 1)
+            ndigits = k + 1;
         char *o = out;
         if (m < 0 || (m == 0 && signbit(d)))
             *o++ = '-';
-        memcpy(o, p, (size_t)(end - p));
-        o += end - p;
-        *o = '\0';
-        return (int)(o - out);
+        char *end = o + ndigits + (k > 0);
+        *end = '\0';
+        digits_before(end, mag, k);
+        return (int)(end - out);
     }
     return 0;
 }
@@ -265,20 +311,46 @@ static int buf_integer(tp_buf *b, long long v)
     return tp_buf_append(b, p, (size_t)(end - p));
 }
 
-int tp_buf_json_number(tp_buf *b, double d)
+int buf_json_number(tp_buf *b, double d)
 {
+    enum { ROOM = 40 }; /* "%.17g" of any double, and its NUL */
     if (!isfinite(d))
         return tp_buf_append(b, "null", 4);
-    char tmp[40];
-    int n = short_decimal(tmp, d);
-    if (n > 0)
-        return tp_buf_append(b, tmp, (size_t)n);
-    /* 15 significant digits read back exactly for most values (and keep
-     * 0.4404 as "0.4404"); fall back to 17, which always does. */
-    snprintf(tmp, sizeof tmp, "%.15g", d);
-    if (strtod(tmp, NULL) != d)
-        snprintf(tmp, sizeof tmp, "%.17g", d);
-    return tp_buf_append(b, tmp, strlen(tmp));
+    /* written straight into the buffer: scores are a good part of the output */
+    if (grow(b, ROOM))
+        return TP_ERR_NOMEM;
+    char *o = b->data + b->len;
+    int n;
+    if (d > -1e9 && d < 1e9 && d == (double)(int)d) {
+        /* a whole number (scores of 0 and 1 are common): what the loop in
+         * short_decimal() would find at k = 0, without its tests */
+        long long m = (long long)d;
+        if (m < 0 || signbit(d))
+            *o++ = '-';
+        char *end = o + 1;
+        for (long long rest = (m < 0 ? -m : m) / 10; rest; rest /= 10)
+            end++;
+        *end = '\0';
+        digits_before(end, (unsigned long long)(m < 0 ? -m : m), 0);
+        n = (int)(end - (b->data + b->len));
+    } else {
+        n = short_decimal(o, d);
+    }
+    if (n <= 0) {
+        /* 15 significant digits read back exactly for most values (and
+         * keep 0.4404 as "0.4404"); fall back to 17, which always does. */
+        snprintf(o, ROOM, "%.15g", d);
+        if (strtod(o, NULL) != d)
+            snprintf(o, ROOM, "%.17g", d);
+        n = (int)strlen(o);
+    }
+    b->len += (size_t)n;
+    return TP_OK;
+}
+
+int tp_buf_json_number(tp_buf *b, double d)
+{
+    return buf_json_number(b, d);
 }
 
 int tp_buf_json_value(tp_buf *b, const json_t *v)

@@ -9,6 +9,7 @@
 #include <textpipe/plugin.h>
 
 #include "document_internal.h"
+#include "json_text.h"
 #include "utf8.h"
 
 enum { CP_BLOCK = 256 };
@@ -88,6 +89,7 @@ void tp_doc_clear(tp_doc *doc)
     for (size_t i = 0; i < doc->nowned; i++)
         json_decref(doc->owned[i]);
     doc->nowned = 0;
+    doc->nshared = 0;
     json_decref(doc->id_json);
     doc->id_json = NULL;
     doc->id_text = NULL;
@@ -110,6 +112,7 @@ void tp_doc_free(tp_doc *doc)
     free(doc->views);
     free(doc->layers);
     free(doc->owned);
+    free(doc->shared);
     free(doc->keys);
     free(doc->spare_text);
     arena_free(&doc->mem);
@@ -755,6 +758,20 @@ COLD_PATH static int store_value(tp_doc *doc, tp_value *dst, const tp_value *src
         v.u.nums.values = copy;
         break;
     }
+    case TP_VALUE_JSON_TEXT: {
+        size_t bad;
+        const char *why;
+        if (!src->u.s)
+            return tp_error_set(err, TP_ERR_INVALID, "JSON text attribute without text");
+        if (!json_text_check(src->u.s, src->len, &bad, &why) || !utf8_check(src->u.s, src->len, &bad, &why))
+            return tp_error_set(err, TP_ERR_INVALID,
+                                "JSON text attribute is not one JSON value: at byte %zu of %zu: %s; render it with "
+                                "the tp_buf_json_* functions",
+                                bad, src->len, why);
+        if (!(v.u.s = arena_strndup(&doc->mem, src->u.s, src->len)))
+            return nomem(err);
+        break;
+    }
     case TP_VALUE_INT:
         break;
     case TP_VALUE_BOOL:
@@ -802,12 +819,36 @@ static inline const char *intern_key(tp_doc *doc, const char *key)
     return intern_new_key(doc, key);
 }
 
+/* Shared attributes (tp_doc_shared_attr) head the attribute lists of many
+ * spans, always alone (next is NULL): a span that gets another attribute,
+ * or a new value for the shared one, first gets its own copy. */
+static inline int is_shared(const tp_doc *doc, const tp_attr *a)
+{
+    /* (addresses as integers: below the block wraps around to a large value) */
+    return (uintptr_t)a - (uintptr_t)doc->shared < doc->nshared * sizeof *a;
+}
+
+COLD_PATH static int unshare(tp_doc *doc, tp_attr **head)
+{
+    tp_attr *copy = arena_alloc(&doc->mem, sizeof *copy);
+    if (!copy)
+        return -1;
+    *copy = **head; /* the value's memory is the document's either way */
+    *head = copy;
+    return 0;
+}
+
 /* Set @p key in the list at *head: replace in place, else append (so that
  * output keeps the order in which attributes were first set).  This runs
  * for every token of a document: the value comes by pointer, and a static
  * string (the usual per-token value) is stored without a call. */
 static int set_attr(tp_doc *doc, tp_attr **head, const char *key, const tp_value *value, tp_error *err)
 {
+    if (*head && is_shared(doc, *head) && unshare(doc, head)) {
+        if (value->type == TP_VALUE_JSON)
+            json_decref(value->u.json);
+        return nomem(err);
+    }
     const char *k = intern_key(doc, key);
     tp_attr **link = head;
     tp_attr *a = NULL;
@@ -879,6 +920,81 @@ int tp_span_set(tp_layer *layer, size_t i, const char *key, tp_value value, tp_e
         return tp_error_set(err, TP_ERR_INVALID, "layer '%s' has no span %zu", layer->name, i);
     }
     return set_attr(layer->doc, &layer->spans[i].attrs, key, &value, err);
+}
+
+/* Shared attributes per document: a few values (a token's kinds) are what
+ * they are for; a fixed block keeps is_shared() a single comparison. */
+enum { SHARED_MAX = 256 };
+
+const tp_attr *tp_doc_shared_attr(tp_doc *doc, const char *key, tp_value value, tp_error *err)
+{
+    if (!doc || !key || !*key || is_span_reserved(key)) {
+        drop_value(&value);
+        tp_error_set(err, TP_ERR_INVALID, "'%s' cannot be a span attribute: the output writes %s itself",
+                     key ? key : "", key && *key ? "that key" : "unnamed keys");
+        return NULL;
+    }
+    if (doc->nshared == SHARED_MAX) {
+        drop_value(&value);
+        tp_error_set(err, TP_ERR_INVALID,
+                     "tp_doc_shared_attr: a document holds at most %d shared attributes; share the few values "
+                     "many spans have, and set the others with tp_span_set()",
+                     SHARED_MAX);
+        return NULL;
+    }
+    if (!doc->shared && !(doc->shared = malloc(SHARED_MAX * sizeof *doc->shared))) {
+        drop_value(&value);
+        nomem(err);
+        return NULL;
+    }
+    tp_attr *a = &doc->shared[doc->nshared];
+    const char *k = intern_key(doc, key);
+    if (!k) {
+        drop_value(&value);
+        nomem(err);
+        return NULL;
+    }
+    if (store_value(doc, &a->value, &value, err) != TP_OK) /* (it releases a JSON value itself) */
+        return NULL;
+    a->key = k;
+    a->next = NULL; /* alone, always: see unshare() */
+    doc->nshared++;
+    return a;
+}
+
+/* tp_layer_add_shared() when the usual case does not hold: the checks of
+ * tp_layer_add() with their messages, or an attribute of another document. */
+COLD_PATH static ptrdiff_t layer_add_shared_checked(tp_layer *layer, size_t start, size_t end, const tp_attr *attr,
+                                                    tp_error *err)
+{
+    if (!attr || !is_shared(layer->doc, attr)) {
+        tp_error_set(err, TP_ERR_INVALID,
+                     "layer '%s': the shared attribute was not made by tp_doc_shared_attr() for this document "
+                     "since it was last cleared",
+                     layer->name);
+        return -1;
+    }
+    ptrdiff_t k = layer_add_checked(layer, start, end, NULL, err);
+    if (k >= 0)
+        layer->spans[k].attrs = (tp_attr *)attr;
+    return k;
+}
+
+ptrdiff_t tp_layer_add_shared(tp_layer *layer, size_t start, size_t end, const tp_attr *attr, tp_error *err)
+{
+    /* as tp_layer_add()'s usual case, plus the attribute's origin */
+    const tp_doc *doc = layer->doc;
+    const stage_scope *sc = doc->scope;
+    if ((sc && layer->owner != sc->index) || start > end || end > doc->views[layer->view].len ||
+        layer->n == layer->cap || !is_shared(doc, attr))
+        return layer_add_shared_checked(layer, start, end, attr, err);
+    tp_span *s = &layer->spans[layer->n];
+    s->start = start;
+    s->end = end;
+    s->label = NULL;
+    s->score = NAN;
+    s->attrs = (tp_attr *)attr; /* read-only through spans: set_attr() copies it before a change */
+    return (ptrdiff_t)layer->n++;
 }
 
 static const tp_value *find_attr(const tp_attr *a, const char *key)

@@ -62,6 +62,8 @@ struct tp_doc {
     tp_attr *attrs;
     json_t **owned;        /* JSON values held by attributes, released on clear */
     size_t nowned, cap_owned;
+    tp_attr *shared;       /* tp_doc_shared_attr()'s, in one block of SHARED_MAX so that */
+    size_t nshared;        /* telling one (it may head many spans' lists) is a range check */
     const stage_scope *scope;
     int ascii;
     size_t replaced;

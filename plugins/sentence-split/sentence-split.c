@@ -234,12 +234,14 @@ static int write_layers(tp_doc *doc, const char *text, const ss_tokens *toks, co
     scratch sc;
     sc.buf = sc.stack;
     sc.cap = sizeof sc.stack;
+    /* each kind made once per document, as the document's shared attribute */
+    const tp_attr *kinds[K_COUNT] = {NULL};
     for (size_t i = 0; i < toks->n && !rc; i++) {
         const ss_token *t = &toks->v[i];
         if (!(t->flags & TF_DETACH) && t->norm == N_NONE) {
-            /* the common case, kept tight: span and kind */
-            ptrdiff_t k = tp_layer_add(tl, t->start, t->end, NULL, err);
-            if (k < 0 || tp_span_set(tl, (size_t)k, "kind", kind_values[t->kind], err))
+            /* the common case, kept tight: a span that shares its kind */
+            if ((!kinds[t->kind] && !(kinds[t->kind] = tp_doc_shared_attr(doc, "kind", kind_values[t->kind], err))) ||
+                tp_layer_add_shared(tl, t->start, t->end, kinds[t->kind], err) < 0)
                 rc = err->status;
         } else if (t->flags & TF_DETACH) {
             /* the word, then its period as a token of its own */

@@ -344,10 +344,12 @@ sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t s
 
 /* ------------------------------------------------------------ aggregate */
 
+/* The names and labels are the document's (span texts, canonical
+ * attributes, labels), which outlive the aggregate: they are not copied. */
 typedef struct agg_entry {
-    char *canonical;
+    const char *canonical;
     size_t len;
-    char *label;
+    const char *label;
     size_t mentions;
     double compound, pos, neg, neu;
 } agg_entry;
@@ -366,10 +368,6 @@ void entity_agg_free(entity_agg *a)
 {
     if (!a)
         return;
-    for (size_t i = 0; i < a->n; i++) {
-        free(a->e[i].canonical);
-        free(a->e[i].label);
-    }
     free(a->e);
     free(a);
 }
@@ -393,15 +391,8 @@ int entity_agg_add(entity_agg *a, const char *canonical, size_t len, const char 
         }
         e = &a->e[a->n];
         memset(e, 0, sizeof *e);
-        e->canonical = malloc(len + 1);
-        e->label = label ? strdup(label) : NULL;
-        if (!e->canonical || (label && !e->label)) {
-            free(e->canonical);
-            free(e->label);
-            return tp_error_set(err, TP_ERR_NOMEM, "out of memory aggregating entity sentiment");
-        }
-        memcpy(e->canonical, canonical, len);
-        e->canonical[len] = '\0';
+        e->canonical = canonical;
+        e->label = label;
         e->len = len;
         a->n++;
     }
@@ -413,28 +404,43 @@ int entity_agg_add(entity_agg *a, const char *canonical, size_t len, const char 
     return TP_OK;
 }
 
-json_t *entity_agg_json(const entity_agg *a)
+/* A member's key as the writer of a json_t tree put it: up to the first
+ * NUL byte, if a name holds one. */
+static void key_json(tp_buf *out, const char *key, size_t len)
 {
-    json_t *all = json_object();
-    for (size_t i = 0; all && i < a->n; i++) {
+    const char *nul = memchr(key, '\0', len);
+    tp_buf_json_string(out, key, nul ? (size_t)(nul - key) : len);
+    tp_buf_putc(out, ':');
+}
+
+int entity_agg_render(const entity_agg *a, tp_buf *out)
+{
+    tp_buf_putc(out, '{');
+    for (size_t i = 0; i < a->n; i++) {
         const agg_entry *e = &a->e[i];
         double m = (double)e->mentions;
-        json_t *o = json_object();
-        if (!o || (e->label && json_object_set_new(o, "label", json_string(e->label))) ||
-            json_object_set_new(o, "mentions", json_integer((json_int_t)e->mentions)) ||
-            json_object_set_new(o, "compound", json_real(vader_round(e->compound / m, 4))) ||
-            json_object_set_new(o, "positive", json_real(vader_round(e->pos / m, 3))) ||
-            json_object_set_new(o, "negative", json_real(vader_round(e->neg / m, 3))) ||
-            json_object_set_new(o, "neutral", json_real(vader_round(e->neu / m, 3)))) {
-            json_decref(o);
-            json_decref(all);
-            return NULL;
+        if (i)
+            tp_buf_putc(out, ',');
+        key_json(out, e->canonical, e->len);
+        tp_buf_putc(out, '{');
+        if (e->label) {
+            tp_buf_append(out, "\"label\":", 8);
+            tp_buf_json_string(out, e->label, strlen(e->label));
+            tp_buf_append(out, ",\"mentions\":", 12);
+        } else {
+            tp_buf_append(out, "\"mentions\":", 11);
         }
-        /* (the _new call releases o itself when it fails) */
-        if (json_object_setn_new(all, e->canonical, e->len, o)) {
-            json_decref(all);
-            return NULL;
-        }
+        tp_buf_uint(out, e->mentions);
+        tp_buf_append(out, ",\"compound\":", 12);
+        tp_buf_json_number(out, vader_round(e->compound / m, 4));
+        tp_buf_append(out, ",\"positive\":", 12);
+        tp_buf_json_number(out, vader_round(e->pos / m, 3));
+        tp_buf_append(out, ",\"negative\":", 12);
+        tp_buf_json_number(out, vader_round(e->neg / m, 3));
+        tp_buf_append(out, ",\"neutral\":", 11);
+        tp_buf_json_number(out, vader_round(e->neu / m, 3));
+        tp_buf_putc(out, '}');
     }
-    return all;
+    tp_buf_putc(out, '}');
+    return out->failed ? TP_ERR_NOMEM : TP_OK;
 }

@@ -6,8 +6,8 @@
 
 #include <stddef.h>
 
-#include <jansson.h>
 #include <textpipe/error.h>
+#include <textpipe/output.h>
 
 #include "entity_words.h"
 #include "lexicon.h"
@@ -57,11 +57,14 @@ typedef struct entity_agg entity_agg;
 
 entity_agg *entity_agg_new(void);
 void entity_agg_free(entity_agg *a);
-/* Add one mention of entity @p canonical (label may be NULL). */
+/* Add one mention of entity @p canonical (label may be NULL).  Both are
+ * kept by pointer: they must outlive the aggregate (the document's do). */
 int entity_agg_add(entity_agg *a, const char *canonical, size_t len, const char *label, const sent_scores *s,
                    tp_error *err);
-/* {"<canonical>": {"label", "mentions", "compound", "positive", "negative",
- * "neutral"}, ...} in order of first mention; NULL when out of memory. */
-json_t *entity_agg_json(const entity_agg *a);
+/* Append {"<canonical>": {"label", "mentions", "compound", "positive",
+ * "negative", "neutral"}, ...} in order of first mention to @p out, as
+ * compact JSON text: the document stores it as it is (no json_t tree of a
+ * dozen allocations per entity).  TP_ERR_NOMEM when @p out failed. */
+int entity_agg_render(const entity_agg *a, tp_buf *out);
 
 #endif

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <textpipe/output.h>
 #include <textpipe/plugin.h>
 
 #include "entity.h"
@@ -398,9 +399,12 @@ static int process(void *state, tp_doc *doc, tp_error *err)
     if (rc == TP_OK)
         rc = tp_doc_set_attr(doc, "sentiment", scores_value(&s, nums), err);
     if (rc == TP_OK && entities) {
-        json_t *agg = entity_agg_json(ents.agg);
-        rc = agg ? tp_doc_set_attr(doc, "entity_sentiment", tp_value_json(agg), err)
-                 : tp_error_set(err, TP_ERR_NOMEM, "out of memory");
+        tp_buf agg;
+        tp_buf_init(&agg);
+        rc = entity_agg_render(ents.agg, &agg) == TP_OK
+                 ? tp_doc_set_attr(doc, "entity_sentiment", tp_value_json_text(agg.data, agg.len), err)
+                 : tp_error_set(err, TP_ERR_NOMEM, "out of memory writing the sentiment of %zu entities", ents.n);
+        tp_buf_free(&agg);
     }
     entity_pass_free(&ents);
     vader_work_free(&w);

@@ -251,6 +251,120 @@ START_TEST(named_numbers_value)
 }
 END_TEST
 
+START_TEST(named_numbers_keys_written_each_way)
+{
+    /* the writer renders a key array once and reuses it; keys to escape,
+     * many keys and alternating arrays are written as they always were */
+    tp_doc *d = doc_with("ab");
+    tp_error e;
+    static const char *const two[] = {"x", "y"}, *const quoted[] = {"a\"b", "c"},
+                             *const nine[] = {"k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9"};
+    double v[9] = {1, 0.5, -0.0, 3, 4, 5, 6, 7, 8};
+    tp_layer *l = tp_doc_add_layer(d, "spans", 0, &e);
+    for (size_t i = 0; i < 4; i++)
+        ck_assert_int_eq(tp_layer_add(l, 0, 1, NULL, &e), (ptrdiff_t)i);
+    ck_assert_int_eq(tp_span_set(l, 0, "n", tp_value_numbers(two, v, 2), &e), TP_OK);
+    ck_assert_int_eq(tp_span_set(l, 1, "n", tp_value_numbers(quoted, v, 2), &e), TP_OK);
+    ck_assert_int_eq(tp_span_set(l, 2, "n", tp_value_numbers(two, v + 1, 2), &e), TP_OK);
+    ck_assert_int_eq(tp_span_set(l, 3, "n", tp_value_numbers(nine, v, 9), &e), TP_OK);
+    ck_assert_int_eq(tp_doc_set_attr(d, "total", tp_value_numbers(two, v + 2, 1), &e), TP_OK);
+    char *j = to_json(d, NULL);
+    const char *span = "{\"start\":0,\"end\":1,\"text\":\"a\",\"n\":";
+    char want[1024];
+    snprintf(want, sizeof want,
+             "{\"id\":null,\"text\":\"ab\",\"spans\":[%s{\"x\":1,\"y\":0.5}},%s{\"a\\\"b\":1,\"c\":0.5}},"
+             "%s{\"x\":0.5,\"y\":-0}},%s{\"k1\":1,\"k2\":0.5,\"k3\":-0,\"k4\":3,\"k5\":4,\"k6\":5,\"k7\":6,"
+             "\"k8\":7,\"k9\":8}}],\"total\":{\"x\":-0}}",
+             span, span, span, span);
+    ck_assert_str_eq(j, want);
+    free(j);
+    tp_doc_free(d);
+}
+END_TEST
+
+START_TEST(json_text_value)
+{
+    tp_doc *d = doc_with("x");
+    tp_error e;
+    char text[] = "{\"A\": {\"n\": [1, -2.5e3, true, null, \"\\u00e9\\n\"]}}";
+    ck_assert_int_eq(tp_doc_set_attr(d, "agg", tp_value_json_text(text, strlen(text)), &e), TP_OK);
+    /* cppcheck-suppress unreadVariable ; written to show the document keeps its own copy */
+    text[2] = 'B';
+    const tp_value *v = tp_doc_get_attr(d, "agg");
+    ck_assert_int_eq(v->type, TP_VALUE_JSON_TEXT);
+    ck_assert_int_eq(v->len, strlen(text));
+    ck_assert_int_eq(v->u.s[2], 'A');
+    char *j = to_json(d, NULL);
+    ck_assert_str_eq(j, "{\"id\":null,\"text\":\"x\",\"agg\":{\"A\": {\"n\": [1, -2.5e3, true, null, "
+                        "\"\\u00e9\\n\"]}}}");
+    free(j);
+    /* refused, naming the byte: not JSON, two values, bad UTF-8, too deep */
+    static const char *const bad[] = {"{\"a\":}", "1 2", "[01]", "\"\xC3\"", "{\"a\" 1}", "tru", ""};
+    static const size_t at[] = {5, 2, 2, 1, 5, 3, 0};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        ck_assert_int_eq(tp_doc_set_attr(d, "other", tp_value_json_text(bad[i], strlen(bad[i])), &e),
+                         TP_ERR_INVALID);
+        char where[32];
+        snprintf(where, sizeof where, "at byte %zu ", at[i]);
+        ck_assert_msg(strstr(e.message, where), "%s: %s", bad[i], e.message);
+    }
+    char deep[200];
+    memset(deep, '[', 100);
+    memset(deep + 100, ']', 100);
+    ck_assert_int_eq(tp_doc_set_attr(d, "other", tp_value_json_text(deep, sizeof deep), &e), TP_ERR_INVALID);
+    ck_assert_ptr_null(tp_doc_get_attr(d, "other"));
+    tp_doc_free(d);
+}
+END_TEST
+
+START_TEST(shared_attribute_spans)
+{
+    tp_doc *d = doc_with("a b c"), *other = doc_with("x");
+    tp_error e;
+    tp_layer *l = tp_doc_add_layer(d, "tokens", 0, &e);
+    const tp_attr *word = tp_doc_shared_attr(d, "kind", tp_value_static_string("word", 4), &e);
+    ck_assert_ptr_nonnull(word);
+    ck_assert_ptr_null(tp_doc_shared_attr(d, "start", tp_value_int(1), &e)); /* the output's own key */
+    ck_assert_int_eq(e.status, TP_ERR_INVALID);
+    for (size_t i = 0; i < 3; i++)
+        ck_assert_int_eq(tp_layer_add_shared(l, 2 * i, 2 * i + 1, word, &e), (ptrdiff_t)i);
+    ck_assert_int_eq(tp_layer_add_shared(l, 4, 9, word, &e), -1); /* past the end */
+    /* another document's attribute is refused, by name */
+    const tp_attr *foreign = tp_doc_shared_attr(other, "kind", tp_value_int(1), &e);
+    ck_assert_int_eq(tp_layer_add_shared(l, 0, 1, foreign, &e), -1);
+    ck_assert_msg(strstr(e.message, "tp_doc_shared_attr"), "%s", e.message);
+    /* a span's own changes leave the others alone */
+    ck_assert_int_eq(tp_span_set(l, 1, "norm", tp_value_string("B", 1), &e), TP_OK);
+    ck_assert_int_eq(tp_span_set(l, 2, "kind", tp_value_static_string("name", 4), &e), TP_OK);
+    const tp_span *s = tp_layer_spans(l);
+    ck_assert_str_eq(tp_span_get_string(&s[0], "kind", NULL), "word");
+    ck_assert_ptr_null(tp_span_get(&s[0], "norm"));
+    ck_assert_str_eq(tp_span_get_string(&s[1], "kind", NULL), "word");
+    ck_assert_str_eq(tp_span_get_string(&s[1], "norm", NULL), "B");
+    ck_assert_str_eq(tp_span_get_string(&s[2], "kind", NULL), "name");
+    ck_assert_ptr_eq(tp_span_attrs(&s[0]), word);
+    char *j = to_json(d, NULL);
+    ck_assert_str_eq(j, "{\"id\":null,\"text\":\"a b c\",\"tokens\":["
+                        "{\"start\":0,\"end\":1,\"text\":\"a\",\"kind\":\"word\"},"
+                        "{\"start\":2,\"end\":3,\"text\":\"b\",\"kind\":\"word\",\"norm\":\"B\"},"
+                        "{\"start\":4,\"end\":5,\"text\":\"c\",\"kind\":\"name\"}]}");
+    free(j);
+    /* a document shares a few values, not one per span */
+    size_t made = 1; /* word */
+    while (tp_doc_shared_attr(d, "n", tp_value_int((long long)made), &e))
+        made++;
+    ck_assert_msg(strstr(e.message, "at most 256"), "%s", e.message);
+    ck_assert_int_eq(made, 256);
+    /* clearing ends the attribute's life: a stale one is refused */
+    tp_doc_clear(d);
+    ck_assert_int_eq(tp_doc_set_text(d, "a", 1, TP_UTF8_STRICT, &e), TP_OK);
+    l = tp_doc_add_layer(d, "tokens", 0, &e);
+    ck_assert_int_eq(tp_layer_add_shared(l, 0, 1, word, &e), -1);
+    tp_doc_free(other);
+    tp_doc_free(d);
+}
+END_TEST
+
 START_TEST(json_escapes_anywhere_in_long_strings)
 {
     /* the writer skips eight bytes at a time: put each special byte at
@@ -318,6 +432,9 @@ int main(void)
     tcase_add_test(tc, json_escapes_anywhere_in_long_strings);
     tcase_add_test(tc, json_numbers_read_back_exactly);
     tcase_add_test(tc, named_numbers_value);
+    tcase_add_test(tc, named_numbers_keys_written_each_way);
+    tcase_add_test(tc, json_text_value);
+    tcase_add_test(tc, shared_attribute_spans);
     tcase_add_test(tc, cleared_document_is_reusable);
     suite_add_tcase(s, tc);
     return harness_main(s);

@@ -10,7 +10,7 @@ for cmd in run validate plugins describe; do
     expect_exit 0 "$cmd --help" -- "$TEXTPIPE" $cmd --help
     expect_in "$WORK/out" "Usage: textpipe $cmd" "$cmd --help shows its usage"
     expect_exit 0 "$cmd --version" -- "$TEXTPIPE" $cmd --version
-    expect_in "$WORK/out" "plugin ABI 1.0" "$cmd --version"
+    expect_in "$WORK/out" "plugin ABI 1.1" "$cmd --version"
 done
 expect_exit 2 "unknown command" -- "$TEXTPIPE" frobnicate
 expect_in "$WORK/err" "unknown command 'frobnicate'" "unknown command is named"

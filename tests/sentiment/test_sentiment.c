@@ -370,8 +370,11 @@ START_TEST(entity_aggregate)
                                "Sudria is calm.");
     const tp_value *v = tp_doc_get_attr(d, "entity_sentiment");
     ck_assert_ptr_nonnull(v);
-    ck_assert_int_eq(v->type, TP_VALUE_JSON);
-    const json_t *nl = json_object_get(v->u.json, "Norland"), *sd = json_object_get(v->u.json, "Sudria");
+    /* JSON text that the output writes as it is */
+    ck_assert_int_eq(v->type, TP_VALUE_JSON_TEXT);
+    json_t *all = json_loadb(v->u.s, v->len, 0, NULL);
+    ck_assert_ptr_nonnull(all);
+    const json_t *nl = json_object_get(all, "Norland"), *sd = json_object_get(all, "Sudria");
     ck_assert_ptr_nonnull(nl);
     ck_assert_ptr_nonnull(sd);
     ck_assert_int_eq(json_integer_value(json_object_get(nl, "mentions")), 2);
@@ -380,6 +383,7 @@ START_TEST(entity_aggregate)
     double mean = (entity_compound(d, "Norland", 0) + entity_compound(d, "the Norlanders", 0)) / 2;
     ck_assert_double_eq_tol(jfield(nl, "compound"), mean, 1e-4);
     ck_assert_double_eq(jfield(sd, "compound"), entity_compound(d, "Sudria", 0));
+    json_decref(all);
     tp_doc_free(d);
     tp_pipeline_free(p);
 }

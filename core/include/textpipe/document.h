@@ -60,13 +60,22 @@ typedef enum tp_value_type {
      *  ({"compound": -0.3, "positive": 0.1, ...}).  Cheaper than a json_t:
      *  the numbers go into the document's memory, the keys (static strings,
      *  e.g. literals) are not copied. */
-    TP_VALUE_NUMBERS = 7
+    TP_VALUE_NUMBERS = 7,
+    /** JSON text: one value (an object, say), UTF-8, which the document
+     *  copies into its memory and the JSON output writes as it is.  A
+     *  plugin that renders a nested value itself (with the tp_buf_json_*
+     *  functions of textpipe/output.h) saves building a json_t tree of many
+     *  small allocations for every document.  The text is checked when set
+     *  (TP_ERR_INVALID names the offending byte).  Read it back with
+     *  json_loadb(); tp_value_get_number() does not look inside it.
+     *  Since plugin ABI 1.1. */
+    TP_VALUE_JSON_TEXT = 8
 } tp_value_type;
 
 /** An attribute value. Strings are UTF-8 with an explicit length. */
 typedef struct tp_value {
     tp_value_type type;
-    size_t len;  /**< length of u.s for strings; count of u.nums */
+    size_t len;  /**< length of u.s for strings and JSON text; count of u.nums */
     union {
         const char *s;
         long long i;
@@ -95,6 +104,9 @@ static inline tp_value tp_value_bool(int b)
 /** @p n named numbers; @p keys must be static, @p values are copied. */
 static inline tp_value tp_value_numbers(const char *const *keys, const double *values, size_t n)
 { tp_value v = {TP_VALUE_NUMBERS, n, {0}}; v.u.nums.keys = keys; v.u.nums.values = values; return v; }
+/** @p len bytes of JSON text (one value), copied when stored. */
+static inline tp_value tp_value_json_text(const char *text, size_t len)
+{ tp_value v = {TP_VALUE_JSON_TEXT, len, {0}}; v.u.s = text; return v; }
 /** The reference to @p json is consumed when the value is stored. */
 static inline tp_value tp_value_json(json_t *json)
 { tp_value v = {TP_VALUE_JSON, 0, {0}}; v.u.json = json; return v; }
@@ -233,6 +245,22 @@ TP_API size_t tp_layer_find(const tp_layer *layer, size_t offset);
  *  consumed).  Inside a stage, a span of a layer made by another stage may
  *  only get keys among the plugin's `provides`. */
 TP_API int tp_span_set(tp_layer *layer, size_t i, const char *key, tp_value value, tp_error *err);
+/** An attribute many spans of @p doc can carry at no cost per span: make it
+ *  once (a token's kind, say), then add each span that has it with
+ *  tp_layer_add_shared().  @p key follows tp_span_set()'s rules and
+ *  @p value is stored as tp_span_set() stores it.  It lives until the
+ *  document is cleared.  NULL with @p err set when the key is reserved or
+ *  memory is short.  Since plugin ABI 1.1. */
+TP_API const tp_attr *tp_doc_shared_attr(tp_doc *doc, const char *key, tp_value value, tp_error *err);
+/** tp_layer_add() of an unlabelled span that carries @p attr (from
+ *  tp_doc_shared_attr() for this document) as its first attribute: what
+ *  tp_layer_add() then tp_span_set() give, without an attribute made per
+ *  span.  Attributes set on the span later are its own (the shared one is
+ *  never changed through it).  Returns the new span's index, or -1 with
+ *  @p err set (tp_layer_add()'s reasons, or @p attr is not this
+ *  document's).  Since plugin ABI 1.1. */
+TP_API ptrdiff_t tp_layer_add_shared(tp_layer *layer, size_t start, size_t end, const tp_attr *attr,
+                                     tp_error *err);
 /** The value of attribute @p key of a span, or NULL. */
 TP_API const tp_value *tp_span_get(const tp_span *span, const char *key);
 

@@ -38,7 +38,7 @@ extern "C" {
 
 #define TP_PLUGIN_MAGIC 0x54585450u /* "TPXT" */
 #define TP_ABI_MAJOR 1
-#define TP_ABI_MINOR 0
+#define TP_ABI_MINOR 1
 
 /** Types of options. */
 typedef enum tp_option_type {
