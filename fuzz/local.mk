@@ -29,19 +29,19 @@ fuzz_fuzz_normalize_LDFLAGS = -fsanitize=fuzzer
 fuzz_fuzz_normalize_LDADD = $(FUZZ_LDADD)
 
 fuzz_fuzz_sentence_split_SOURCES = fuzz/fuzz_stage.c fuzz/fuzz_common.h
-fuzz_fuzz_sentence_split_CPPFLAGS = $(FUZZ_CPPFLAGS) \
+fuzz_fuzz_sentence_split_CPPFLAGS = $(FUZZ_CPPFLAGS) -DFUZZ_STRICT=1 \
 	-DFUZZ_PIPELINE='"{\"stages\":[{\"plugin\":\"sentence-split\"}]}"'
 fuzz_fuzz_sentence_split_LDFLAGS = -fsanitize=fuzzer
 fuzz_fuzz_sentence_split_LDADD = $(FUZZ_LDADD)
 
 fuzz_fuzz_entity_tag_SOURCES = fuzz/fuzz_stage.c fuzz/fuzz_common.h
-fuzz_fuzz_entity_tag_CPPFLAGS = $(FUZZ_CPPFLAGS) \
+fuzz_fuzz_entity_tag_CPPFLAGS = $(FUZZ_CPPFLAGS) -DFUZZ_STRICT=1 \
 	-DFUZZ_PIPELINE='"{\"stages\":[{\"plugin\":\"normalize\"},{\"plugin\":\"sentence-split\"},{\"plugin\":\"entity-tag\"}]}"'
 fuzz_fuzz_entity_tag_LDFLAGS = -fsanitize=fuzzer
 fuzz_fuzz_entity_tag_LDADD = $(FUZZ_LDADD)
 
 fuzz_fuzz_sentiment_SOURCES = fuzz/fuzz_stage.c fuzz/fuzz_common.h
-fuzz_fuzz_sentiment_CPPFLAGS = $(FUZZ_CPPFLAGS) \
+fuzz_fuzz_sentiment_CPPFLAGS = $(FUZZ_CPPFLAGS) -DFUZZ_STRICT=1 \
 	-DFUZZ_PIPELINE='"{\"stages\":[{\"plugin\":\"sentence-split\"},{\"plugin\":\"entity-tag\"},{\"plugin\":\"sentiment\"}]}"'
 fuzz_fuzz_sentiment_LDFLAGS = -fsanitize=fuzzer
 fuzz_fuzz_sentiment_LDADD = $(FUZZ_LDADD)
