@@ -614,6 +614,29 @@ int tp_layer_reserve(tp_layer *layer, size_t n, tp_error *err)
     return TP_OK;
 }
 
+/* The usual case of adding a span, which needs no call: a stage adding to
+ * its own layer, in range, with room reserved (sentence-split adds every
+ * token so). */
+static inline int plain_add(const tp_layer *layer, size_t start, size_t end)
+{
+    const tp_doc *doc = layer->doc;
+    const stage_scope *sc = doc->scope;
+    return !(sc && layer->owner != sc->index) && start <= end && end <= doc->views[layer->view].len &&
+           layer->n < layer->cap;
+}
+
+/* Append a span to a layer that has room (every check done). */
+static inline ptrdiff_t push_span(tp_layer *layer, size_t start, size_t end, const char *label, tp_attr *attrs)
+{
+    tp_span *s = &layer->spans[layer->n];
+    s->start = start;
+    s->end = end;
+    s->label = label;
+    s->score = NAN;
+    s->attrs = attrs;
+    return (ptrdiff_t)layer->n++;
+}
+
 /* tp_layer_add() with every check and case: a label to copy, room to make,
  * a span to refuse. */
 COLD_PATH static ptrdiff_t layer_add_checked(tp_layer *layer, size_t start, size_t end, const char *label, tp_error *err)
@@ -633,32 +656,15 @@ COLD_PATH static ptrdiff_t layer_add_checked(tp_layer *layer, size_t start, size
         nomem(err);
         return -1;
     }
-    tp_span *s = &layer->spans[layer->n];
-    s->start = start;
-    s->end = end;
-    s->label = lab;
-    s->score = NAN;
-    s->attrs = NULL;
-    return (ptrdiff_t)layer->n++;
+    return push_span(layer, start, end, lab, NULL);
 }
 
 ptrdiff_t tp_layer_add(tp_layer *layer, size_t start, size_t end, const char *label, tp_error *err)
 {
-    /* The usual case first, without the calls the others need: a stage
-     * adding an unlabelled span, in range, to its own layer with room
-     * reserved (sentence-split adds every token so). */
-    const tp_doc *doc = layer->doc;
-    const stage_scope *sc = doc->scope;
-    if (label || (sc && layer->owner != sc->index) || start > end || end > doc->views[layer->view].len ||
-        layer->n == layer->cap)
+    /* the usual case first, without the calls the others need */
+    if (label || !plain_add(layer, start, end))
         return layer_add_checked(layer, start, end, label, err);
-    tp_span *s = &layer->spans[layer->n];
-    s->start = start;
-    s->end = end;
-    s->label = NULL;
-    s->score = NAN;
-    s->attrs = NULL;
-    return (ptrdiff_t)layer->n++;
+    return push_span(layer, start, end, NULL, NULL);
 }
 
 int tp_layer_set_score(tp_layer *layer, size_t i, double score, tp_error *err)
@@ -983,18 +989,10 @@ COLD_PATH static ptrdiff_t layer_add_shared_checked(tp_layer *layer, size_t star
 ptrdiff_t tp_layer_add_shared(tp_layer *layer, size_t start, size_t end, const tp_attr *attr, tp_error *err)
 {
     /* as tp_layer_add()'s usual case, plus the attribute's origin */
-    const tp_doc *doc = layer->doc;
-    const stage_scope *sc = doc->scope;
-    if ((sc && layer->owner != sc->index) || start > end || end > doc->views[layer->view].len ||
-        layer->n == layer->cap || !is_shared(doc, attr))
+    if (!plain_add(layer, start, end) || !is_shared(layer->doc, attr))
         return layer_add_shared_checked(layer, start, end, attr, err);
-    tp_span *s = &layer->spans[layer->n];
-    s->start = start;
-    s->end = end;
-    s->label = NULL;
-    s->score = NAN;
-    s->attrs = (tp_attr *)attr; /* read-only through spans: set_attr() copies it before a change */
-    return (ptrdiff_t)layer->n++;
+    /* read-only through spans: set_attr() copies it before a change */
+    return push_span(layer, start, end, NULL, (tp_attr *)attr);
 }
 
 static const tp_value *find_attr(const tp_attr *a, const char *key)
