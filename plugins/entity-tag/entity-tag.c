@@ -31,6 +31,11 @@ static const tp_option options[] = {
     TP_OPTION_BOOL("case_sensitive", "false",
                    "Match list entries only with the capitals they are written with (\"Lima\" but not "
                    "\"LIMA\"); by default case is ignored, accents always are."),
+    TP_OPTION_BOOL("pronouns", "false",
+                   "Also tag he, she, him, his, her, hers, himself and herself as PERSON mentions, marked "
+                   "\"mention\": \"pronoun\", each with the canonical name of the person named last before it "
+                   "in its sentence or the two before (none: no canonical).  For sentiment toward people "
+                   "through their pronouns; off by default, since pronouns are not names."),
     TP_OPTION_END,
 };
 
@@ -187,7 +192,8 @@ static int create(const tp_config *cfg, void **state, tp_error *err)
         return tp_error_set(err, TP_ERR_NOMEM, "out of memory");
     int rc = parse_labels(cfg, &t->labels, err);
     t->case_sensitive = tp_config_bool(cfg, "case_sensitive");
-    if (rc == TP_OK && et_timex_words(&t->words) != 0)
+    t->pronouns = tp_config_bool(cfg, "pronouns");
+    if (rc == TP_OK && (et_timex_words(&t->words) != 0 || et_pronoun_words(&t->words) != 0))
         rc = tp_error_set(err, TP_ERR_INVALID, "entity-tag: the rules' word sets do not fit in %d slots: raise "
                           "ET_WORDS_SLOTS in tagger.h", ET_WORDS_SLOTS);
     if (rc == TP_OK) {
@@ -239,6 +245,53 @@ static const char *squashed(const et_doc *d, size_t a, size_t b, char **buf, siz
     return *buf;
 }
 
+/* A pronoun at token @p i as a PERSON mention; @p person is the layer
+ * index of the person it refers to (-1: none), whose canonical name it
+ * takes. */
+static int add_pronoun(tp_layer *layer, const et_doc *d, size_t i, ptrdiff_t person, tp_error *err)
+{
+    ptrdiff_t k = tp_layer_add(layer, d->tok[i].start, d->tok[i].end, et_label_names[L_PERSON], err);
+    if (k < 0 || tp_span_set(layer, (size_t)k, "mention", tp_value_string("pronoun", 7), err) != TP_OK)
+        return err->status ? err->status : TP_ERR_NOMEM;
+    size_t clen;
+    /* the person's canonical name lives in the document's memory: it stays
+     * where it is while the layer grows */
+    const char *canon = person >= 0 ? tp_span_get_string(&tp_layer_spans(layer)[person], "canonical", &clen) : NULL;
+    if (canon && tp_span_set(layer, (size_t)k, "canonical", tp_value_string(canon, clen), err) != TP_OK)
+        return err->status ? err->status : TP_ERR_NOMEM;
+    return TP_OK;
+}
+
+/* Spans go into the layer in order of their start: the candidates (sorted,
+ * an overlapping later one dropped) and, with the `pronouns` option, the
+ * pronouns between them. */
+typedef struct layer_writer {
+    const et_doc *d;
+    tp_layer *layer;
+    size_t last_end;       /* end of the last span written */
+    size_t next_tok;       /* tokens before it were looked at for pronouns */
+    size_t sentence;       /* sentence of next_tok (or before it) */
+    ptrdiff_t person;      /* layer index of the last person written, -1: none */
+    size_t person_sentence;
+} layer_writer;
+
+/* The pronouns among tokens [w->next_tok, until). */
+static int write_pronouns(layer_writer *w, size_t until, tp_error *err)
+{
+    const et_doc *d = w->d;
+    for (; w->next_tok < until; w->next_tok++) {
+        size_t i = w->next_tok;
+        if (!et_is_pronoun(d, i) || d->tok[i].start < w->last_end)
+            continue;
+        w->sentence = et_sentence_of(d, i, w->sentence);
+        ptrdiff_t person = w->person >= 0 && et_antecedent_near(w->sentence, w->person_sentence) ? w->person : -1;
+        if (add_pronoun(w->layer, d, i, person, err) != TP_OK)
+            return err->status;
+        w->last_end = d->tok[i].end;
+    }
+    return TP_OK;
+}
+
 static int write_layer(et_doc *d, tp_doc *doc, tp_error *err)
 {
     tp_layer *layer = tp_doc_add_layer(doc, "entities", 0, err);
@@ -246,16 +299,19 @@ static int write_layer(et_doc *d, tp_doc *doc, tp_error *err)
         return err->status;
     if (tp_layer_reserve(layer, d->ncand, err) != TP_OK)
         return err->status;
+    int pronouns = d->t->pronouns && (d->t->labels & (1u << L_PERSON));
+    layer_writer w = {d, layer, 0, 0, 0, -1, 0};
     char *buf = NULL;
     size_t cap = 0;
-    size_t last_end = 0;
     int rc = TP_OK;
     for (size_t i = 0; i < d->ncand && rc == TP_OK; i++) {
         const et_cand *c = &d->cand[i];
         if (c->label == L_NONE || !(d->t->labels & (1u << c->label)))
             continue;
+        if (pronouns && (rc = write_pronouns(&w, c->a, err)) != TP_OK)
+            break;
         size_t start = d->tok[c->a].start, end = d->tok[c->b - 1].end;
-        if (start < last_end)
+        if (start < w.last_end)
             continue; /* the earlier, longer one stays */
         /* the user's own canonical name wins; then the full name coref found */
         const et_cand *ref = c->canon_ref >= 0 && !(c->gaz == &d->t->user && c->canon) ? &d->cand[c->canon_ref] : c;
@@ -269,8 +325,16 @@ static int write_layer(et_doc *d, tp_doc *doc, tp_error *err)
         ptrdiff_t k = tp_layer_add(layer, start, end, et_label_names[c->label], err);
         if (k < 0 || tp_span_set(layer, (size_t)k, "canonical", tp_value_string(canon, clen), err) != TP_OK)
             rc = err->status ? err->status : TP_ERR_NOMEM;
-        last_end = end;
+        w.last_end = end;
+        if (c->label == L_PERSON) {
+            w.person = k;
+            w.person_sentence = w.sentence = et_sentence_of(d, c->a, w.sentence);
+        }
+        if (w.next_tok < c->b)
+            w.next_tok = c->b;
     }
+    if (rc == TP_OK && pronouns)
+        rc = write_pronouns(&w, d->ntok, err);
     free(buf);
     return rc;
 }

@@ -3,7 +3,7 @@
 pkglib_LTLIBRARIES += plugins/entity-tag/entity-tag.la
 plugins_entity_tag_entity_tag_la_SOURCES = plugins/entity-tag/entity-tag.c plugins/entity-tag/tagger.h \
 	plugins/entity-tag/tokens.c plugins/entity-tag/names.c plugins/entity-tag/timex.c \
-	plugins/entity-tag/coref.c plugins/entity-tag/gazetteer.c plugins/entity-tag/gazetteer.h \
+	plugins/entity-tag/coref.c plugins/entity-tag/pronouns.c plugins/entity-tag/gazetteer.c plugins/entity-tag/gazetteer.h \
 	plugins/entity-tag/fold.c plugins/entity-tag/fold.h plugins/entity-tag/words.c
 plugins_entity_tag_entity_tag_la_CFLAGS = $(AM_CFLAGS) $(UTF8PROC_CFLAGS)
 plugins_entity_tag_entity_tag_la_LDFLAGS = $(PLUGIN_LDFLAGS)

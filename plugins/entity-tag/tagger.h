@@ -8,6 +8,8 @@
  *   timex.c   DATE, TIME, MONEY, PERCENT
  *   coref.c   document-level: short mentions take the type of full ones,
  *             and every entity gets its `canonical` name
+ *   pronouns.c  (option) he, she, his... as PERSON mentions of the person
+ *             named before them
  * entity-tag.c glues them to the plugin ABI and writes the layer. */
 #ifndef ET_TAGGER_H
 #define ET_TAGGER_H
@@ -33,7 +35,8 @@ typedef struct et_word {
 /* Closed sets of words that rules ask about for many tokens, in one small
  * hash table from a folded key to the sets it is in: one probe with the
  * token's hash, where et_key_in() compares with every word of a set. */
-enum { ET_W_NUMBER = 1u << 0, ET_W_RELATIVE = 1u << 1 }; /* the sets (timex.c) */
+enum { ET_W_NUMBER = 1u << 0, ET_W_RELATIVE = 1u << 1, /* the sets (timex.c) */
+       ET_W_PRONOUN = 1u << 2 };                         /* (pronouns.c) */
 #define ET_WORDS_SLOTS 128 /* a power of two, kept at least half empty */
 typedef struct et_words {
     struct et_words_slot {
@@ -51,6 +54,7 @@ typedef struct et_tagger {
     et_gaz user;           /* the user's gazetteers (empty when none) */
     unsigned labels;       /* 1 << label for each label to emit */
     int case_sensitive;    /* list entries match only as written */
+    int pronouns;          /* tag he, she, his... as PERSON mentions */
     et_words words;        /* the rules' word sets */
 } et_tagger;
 
@@ -199,5 +203,15 @@ int et_find_timex(et_doc *d);
 /* Put timex.c's word sets into @p w (create()); -1 when they do not fit. */
 int et_timex_words(et_words *w);
 int et_resolve(et_doc *d);
+
+/* pronouns.c: put the pronouns into @p w (create()); -1 when they do not fit. */
+int et_pronoun_words(et_words *w);
+/* Is token @p i one of the pronouns the `pronouns` option tags? */
+int et_is_pronoun(const et_doc *d, size_t i);
+/* The sentence of token @p i, looked for from sentence @p s on. */
+size_t et_sentence_of(const et_doc *d, size_t i, size_t s);
+/* May a person named in sentence @p person_sentence be what a pronoun in
+ * sentence @p pronoun_sentence refers to? */
+int et_antecedent_near(size_t pronoun_sentence, size_t person_sentence);
 
 #endif

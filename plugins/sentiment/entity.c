@@ -272,8 +272,8 @@ sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t s
     /* "he", "his", "her" after a person's name and before the next person's
      * refer to that person: what is said about them is said about it. */
     size_t echo[MAX_ECHOES], nechoes = 0;
-    if (et[first].person)
-        for (size_t i = last + 1; i < n && !et[i].person && nechoes < MAX_ECHOES; i++)
+    if (et[first].person) /* a pronoun tagged as a mention (entity-tag's `pronouns`) is still an echo */
+        for (size_t i = last + 1; i < n && (!et[i].person || (et[i].flags & EW_HE)) && nechoes < MAX_ECHOES; i++)
             if (et[i].flags & EW_HE)
                 echo[nechoes++] = i;
     int is_speaker = reports(t, n, first, last);

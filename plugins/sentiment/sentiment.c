@@ -293,12 +293,15 @@ static int score_entities(entity_pass *e, vader_work *w, size_t ustart, size_t u
         sent_scores s = entity_scores(w, &e->scratch, sp[i].start - ustart, end - ustart, amp);
         size_t clen;
         const char *canon = tp_span_get_string(&sp[i], "canonical", &clen);
+        /* a pronoun that refers to no one named ("mention": "pronoun" and no
+         * canonical name) has a sentiment but joins no one's aggregate */
+        int aggregate = canon || !tp_span_get_string(&sp[i], "mention", NULL);
         if (!canon) { /* no canonical name: the mention's own text */
             canon = e->text + sp[i].start;
             clen = sp[i].end - sp[i].start;
         }
         double nums[4];
-        if (entity_agg_add(e->agg, canon, clen, sp[i].label, &s, err) ||
+        if ((aggregate && entity_agg_add(e->agg, canon, clen, sp[i].label, &s, err)) ||
             tp_span_set(e->layer, i, "sentiment", scores_value(&s, nums), err))
             return err->status;
         sp = tp_layer_spans(e->layer);

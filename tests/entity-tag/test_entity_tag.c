@@ -338,6 +338,69 @@ START_TEST(option_case_sensitive)
 }
 END_TEST
 
+/* "text>canonical" of each pronoun mention ("-" for none), "|"-joined;
+ * asserts that names carry no "mention" attribute. */
+static char *pronoun_referents(const char *text)
+{
+    tp_pipeline *p = pipeline_with("{\"pronouns\": true}");
+    tp_doc *doc = harness_run(p, text);
+    tp_layer *l = tp_doc_layer(doc, "entities");
+    ck_assert_ptr_nonnull(l);
+    size_t len;
+    const char *t = tp_layer_text(l, &len);
+    tp_buf b;
+    tp_buf_init(&b);
+    tp_buf_append(&b, "", 0);
+    for (size_t i = 0; i < tp_layer_size(l); i++) {
+        const tp_span *s = &tp_layer_spans(l)[i];
+        const char *kind = tp_span_get_string(s, "mention", NULL);
+        if (!kind)
+            continue;
+        ck_assert_str_eq(kind, "pronoun");
+        ck_assert_str_eq(s->label, "PERSON");
+        size_t n;
+        const char *c = tp_span_get_string(s, "canonical", &n);
+        if (b.len)
+            tp_buf_append(&b, "|", 1);
+        tp_buf_append(&b, t + s->start, s->end - s->start);
+        tp_buf_append(&b, ">", 1);
+        tp_buf_append(&b, c ? c : "-", c ? n : 1);
+    }
+    tp_doc_free(doc);
+    tp_pipeline_free(p);
+    return b.data;
+}
+
+START_TEST(option_pronouns)
+{
+    const char *text = "Margaret Oyelaran flew to Lima. She said her trip went well, and Oyelaran thanked him.";
+    /* off by default: pronouns are not names */
+    EXPECT(text, "PERSON:Margaret Oyelaran|GPE:Lima|PERSON:Oyelaran");
+    char *got = tag_with("{\"pronouns\": true}", text);
+    ck_assert_str_eq(got, "PERSON:Margaret Oyelaran|GPE:Lima|PERSON:She|PERSON:her|PERSON:Oyelaran|PERSON:him");
+    free(got);
+    /* each refers to the person named last before it */
+    got = pronoun_referents("Margaret Oyelaran met Tomas Brandt. He thanked her, and Oyelaran praised HIM.");
+    ck_assert_str_eq(got, "He>Tomas Brandt|her>Tomas Brandt|HIM>Margaret Oyelaran");
+    free(got);
+    /* nobody named before, or only three sentences back: no referent */
+    got = pronoun_referents("He left. Margaret Oyelaran stayed. It rained. It snowed. Then she went home.");
+    ck_assert_str_eq(got, "He>-|she>-");
+    free(got);
+    got = pronoun_referents("Margaret Oyelaran stayed. It rained. Then she went home herself.");
+    ck_assert_str_eq(got, "she>Margaret Oyelaran|herself>Margaret Oyelaran");
+    free(got);
+    /* without PERSON among the labels there are no pronoun mentions either */
+    got = tag_with("{\"pronouns\": true, \"labels\": [\"GPE\"]}", text);
+    ck_assert_str_eq(got, "GPE:Lima");
+    free(got);
+    /* words that merely contain a pronoun are not one */
+    got = tag_with("{\"pronouns\": true}", "Hershey and Shell heard the herald.");
+    ck_assert_msg(strstr(got, "PERSON:her") == NULL && strstr(got, "PERSON:he") == NULL, "%s", got);
+    free(got);
+}
+END_TEST
+
 /* Start a pipeline that must fail; return the error message (static). */
 static const char *start_error(const char *options)
 {
@@ -492,6 +555,7 @@ int main(void)
     tcase_add_test(opt, option_labels);
     tcase_add_test(opt, option_user_gazetteers);
     tcase_add_test(opt, option_case_sensitive);
+    tcase_add_test(opt, option_pronouns);
     tcase_add_test(opt, option_errors_say_where);
     tcase_add_test(opt, empty_and_plain_documents);
     tcase_add_test(opt, spans_are_ordered_and_disjoint);

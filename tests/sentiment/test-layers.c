@@ -3,8 +3,10 @@
  * entities without them:
  *   - "sentences": cut after . ! or ? followed by white space (trimmed);
  *   - "entities": every whole-word occurrence of the strings given in the
- *     option "entities" ([{"text", "label", "canonical"}...]), with the
- *     attribute canonical (the text when not given).
+ *     option "entities" ([{"text", "label", "canonical", "mention"}...]),
+ *     with the attribute canonical (the text when not given; none when it
+ *     is null) and the attribute mention when given (entity-tag's
+ *     pronouns are {"mention": "pronoun"}).
  * Never installed. */
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +15,7 @@
 
 static const tp_option options[] = {
     TP_OPTION_BOOL("sentences", "true", "Make a sentences layer."),
-    TP_OPTION_JSON("entities", NULL, "Entities to tag: [{\"text\", \"label\", \"canonical\"}]."),
+    TP_OPTION_JSON("entities", NULL, "Entities to tag: [{\"text\", \"label\", \"canonical\", \"mention\"}]."),
     TP_OPTION_END,
 };
 
@@ -100,6 +102,8 @@ static int entities(layers_state *st, tp_doc *d, tp_error *err)
         const char *text = json_string_value(json_object_get(ent, "text"));
         const char *label = json_string_value(json_object_get(ent, "label"));
         const char *canon = json_string_value(json_object_get(ent, "canonical"));
+        const char *mention = json_string_value(json_object_get(ent, "mention"));
+        int no_canon = json_is_null(json_object_get(ent, "canonical"));
         if (!text || !*text)
             return tp_error_set(err, TP_ERR_INVALID, "entities[%zu]: no text", i);
         size_t n = strlen(text);
@@ -111,7 +115,8 @@ static int entities(layers_state *st, tp_doc *d, tp_error *err)
             if (k < 0)
                 return err->status;
             const char *c = canon ? canon : text;
-            if (tp_span_set(l, (size_t)k, "canonical", tp_value_string(c, strlen(c)), err))
+            if ((!no_canon && tp_span_set(l, (size_t)k, "canonical", tp_value_string(c, strlen(c)), err)) ||
+                (mention && tp_span_set(l, (size_t)k, "mention", tp_value_string(mention, strlen(mention)), err)))
                 return err->status;
         }
     }

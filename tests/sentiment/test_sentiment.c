@@ -468,6 +468,44 @@ START_TEST(entity_roles_pronouns)
 }
 END_TEST
 
+/* entity-tag's `pronouns` option makes "he", "she"... entities of their
+ * own, {"mention": "pronoun"}, with the canonical name of their person. */
+START_TEST(entity_pronoun_mentions)
+{
+    const char *text = "Alvira arrived, and he defeated the rival. Quillan rested.";
+    double plain, q;
+    two_people("{}", text, &plain, &q);
+    tp_pipeline *p = with_layers(1,
+                                 "[{\"text\": \"Alvira\"}, {\"text\": \"Quillan\"}, {\"text\": \"he\", "
+                                 "\"canonical\": \"Alvira\", \"mention\": \"pronoun\"}]",
+                                 "{}");
+    tp_doc *d = harness_run(p, text);
+    /* the pronoun, now an entity, still carries what is said to its person */
+    ck_assert_double_eq(entity_compound(d, "Alvira", 0), plain);
+    ck_assert_msg(entity_compound(d, "he", 0) > 0.05, "he defeated: %.4f", entity_compound(d, "he", 0));
+    const tp_value *v = tp_doc_get_attr(d, "entity_sentiment");
+    json_t *all = json_loadb(v->u.s, v->len, 0, NULL);
+    ck_assert_ptr_nonnull(all);
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(all, "Alvira"), "mentions")), 2);
+    json_decref(all);
+    tp_doc_free(d);
+    tp_pipeline_free(p);
+
+    /* a pronoun that refers to no one named: scored, but in no aggregate */
+    p = with_layers(1, "[{\"text\": \"She\", \"canonical\": null, \"mention\": \"pronoun\"}]", "{}");
+    d = harness_run(p, "She defeated the rival.");
+    ck_assert_msg(entity_compound(d, "She", 0) > 0.05, "She defeated: %.4f", entity_compound(d, "She", 0));
+    v = tp_doc_get_attr(d, "entity_sentiment");
+    ck_assert_ptr_nonnull(v);
+    all = json_loadb(v->u.s, v->len, 0, NULL);
+    ck_assert_ptr_nonnull(all);
+    ck_assert_uint_eq(json_object_size(all), 0);
+    json_decref(all);
+    tp_doc_free(d);
+    tp_pipeline_free(p);
+}
+END_TEST
+
 START_TEST(entity_roles_nouns)
 {
     double a, q;
@@ -655,6 +693,7 @@ static Suite *suite(void)
     tcase_add_test(tc, entity_roles_doer_and_object);
     tcase_add_test(tc, entity_roles_passive);
     tcase_add_test(tc, entity_roles_pronouns);
+    tcase_add_test(tc, entity_pronoun_mentions);
     tcase_add_test(tc, entity_roles_nouns);
     tcase_add_test(tc, entity_words_and_quotes);
     tcase_add_test(tc, entity_speaker_weighs_less);
