@@ -3,4 +3,5 @@ dist_pipelines_DATA += \
 	pipelines/news.json \
 	pipelines/clean.json \
 	pipelines/entities.json \
+	pipelines/people.json \
 	pipelines/sentence-split.json

@@ -24,7 +24,11 @@ int et_pronoun_words(et_words *w)
 int et_is_pronoun(const et_doc *d, size_t i)
 {
     const et_tok *t = &d->tok[i];
-    return t->klen && (et_words_of(&d->t->words, d->keys, t) & ET_W_PRONOUN);
+    /* most tokens are ruled out without a probe: every pronoun here is 2 to
+     * 7 letters long and starts with h or s */
+    if (t->klen < 2 || t->klen > 7 || (d->keys[t->key] != 'h' && d->keys[t->key] != 's'))
+        return 0;
+    return (et_words_of(&d->t->words, d->keys, t) & ET_W_PRONOUN) != 0;
 }
 
 /* The sentence of token @p i, searched from sentence @p s on (tokens are

@@ -53,8 +53,8 @@ enum { AGENT = 0, PATIENT = 1 };
 void entity_scratch_free(entity_scratch *s)
 {
     free(s->t);
-    s->t = NULL;
-    s->cap = 0;
+    free(s->live);
+    memset(s, 0, sizeof *s);
 }
 
 static void mark_tokens(vader_work *w, entity_tok *et, const size_t *starts, const size_t *ends,
@@ -117,7 +117,8 @@ static double negated(const vtok *t, size_t i, double v)
 int entity_prepare(const entity_model *m, vader_work *w, entity_scratch *s, const size_t *starts,
                    const size_t *ends, const unsigned char *people, size_t n, tp_error *err)
 {
-    if (vader_reserve((void **)&s->t, &s->cap, w->n ? w->n : 1, sizeof *s->t, err))
+    if (vader_reserve((void **)&s->t, &s->cap, w->n ? w->n : 1, sizeof *s->t, err) ||
+        vader_reserve((void **)&s->live, &s->live_cap, w->n ? w->n : 1, sizeof *s->live, err))
         return err->status;
     mark_tokens(w, s->t, starts, ends, people, n);
     const vtok *t = w->tok;
@@ -166,6 +167,16 @@ int entity_prepare(const entity_model *m, vader_work *w, entity_scratch *s, cons
         if (m->news && v > 0)
             v *= m->sent->positive_weight;
         et->fill = v;
+    }
+    s->nlive = s->plain = 0;
+    for (size_t i = 0; i < w->n; i++) {
+        if (t[i].flags & VT_ENTITY)
+            continue;
+        const entity_tok *et = &s->t[i];
+        if (t[i].v != 0 || et->fill != 0 || et->role || et->noun)
+            s->live[s->nlive++] = (uint32_t)i;
+        else
+            s->plain++;
     }
     return TP_OK;
 }
@@ -259,16 +270,22 @@ sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t s
 {
     const vtok *t = w->tok;
     const entity_tok *et = s->t;
-    size_t n = w->n, first = n, last = 0;
-    for (size_t i = 0; i < n; i++)
-        if (t[i].start < end && t[i].end > start) {
-            if (first == n)
-                first = i;
-            last = i;
-        }
+    size_t n = w->n;
+    /* the tokens in order: the first one that ends after start */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t[mid].end > start)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    size_t first = lo, last = lo;
     sent_scores r = {0, 0, 0, 0};
-    if (first == n)
+    if (first == n || t[first].start >= end)
         return r; /* not among the tokens (a name made of punctuation) */
+    while (last + 1 < n && t[last + 1].start < end)
+        last++;
     /* "he", "his", "her" after a person's name and before the next person's
      * refer to that person: what is said about them is said about it. */
     size_t echo[MAX_ECHOES], nechoes = 0;
@@ -281,10 +298,9 @@ sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t s
     size_t b = w->contrast;
     int entity_after = b < n && first > b;
     double sum = 0, pos = 0, neg = 0;
-    size_t neu = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (t[i].flags & VT_ENTITY)
-            continue;
+    size_t neu = s->plain; /* each counts 0 toward any entity */
+    for (size_t li = 0; li < s->nlive; li++) {
+        size_t i = s->live[li];
         int same_clause = t[i].clause == t[first].clause || t[i].clause == t[last].clause;
         size_t d = i < first ? first - i : i > last ? i - last : 0;
         uint8_t cls = ER_NONE;

@@ -36,6 +36,12 @@ typedef struct entity_tok {
 typedef struct entity_scratch {
     entity_tok *t;
     size_t cap;
+    /* the tokens that may count toward an entity (a valence, a fill, a role
+     * or noun class; not in a name), in order: every other token counts as
+     * neutral for every entity, so each entity visits only these */
+    uint32_t *live;
+    size_t nlive, live_cap;
+    size_t plain; /* tokens neither live nor in a name */
 } entity_scratch;
 
 void entity_scratch_free(entity_scratch *s);
