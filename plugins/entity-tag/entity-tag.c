@@ -34,8 +34,9 @@ static const tp_option options[] = {
     TP_OPTION_BOOL("pronouns", "false",
                    "Also tag he, she, him, his, her, hers, himself and herself as PERSON mentions, marked "
                    "\"mention\": \"pronoun\", each with the canonical name of the person named last before it "
-                   "in its sentence or the two before (none: no canonical).  For sentiment toward people "
-                   "through their pronouns; off by default, since pronouns are not names."),
+                   "in its sentence or the two before whose first name or title does not say the other gender "
+                   "(none: no canonical).  For sentiment toward people through their pronouns; off by default, "
+                   "since pronouns are not names."),
     TP_OPTION_END,
 };
 
@@ -262,6 +263,9 @@ static int add_pronoun(tp_layer *layer, const et_doc *d, size_t i, ptrdiff_t per
     return TP_OK;
 }
 
+/* The people a pronoun may refer to: the last RECENT_PEOPLE written. */
+#define RECENT_PEOPLE 8
+
 /* Spans go into the layer in order of their start: the candidates (sorted,
  * an overlapping later one dropped) and, with the `pronouns` option, the
  * pronouns between them. */
@@ -271,9 +275,28 @@ typedef struct layer_writer {
     size_t last_end;       /* end of the last span written */
     size_t next_tok;       /* tokens before it were looked at for pronouns */
     size_t sentence;       /* sentence of next_tok (or before it) */
-    ptrdiff_t person;      /* layer index of the last person written, -1: none */
-    size_t person_sentence;
+    struct recent_person {
+        ptrdiff_t k;       /* layer index */
+        size_t sentence;
+        int gender;        /* ET_FEMININE, ET_MASCULINE or 0 */
+    } people[RECENT_PEOPLE]; /* a ring, people[npeople % RECENT_PEOPLE] the next */
+    size_t npeople;
 } layer_writer;
+
+/* The layer index of the person a pronoun of @p gender in the writer's
+ * sentence refers to: the latest one near enough whose gender does not
+ * contradict it; -1 for none. */
+static ptrdiff_t antecedent(const layer_writer *w, int gender)
+{
+    for (size_t n = 0; n < w->npeople && n < RECENT_PEOPLE; n++) {
+        const struct recent_person *p = &w->people[(w->npeople - 1 - n) % RECENT_PEOPLE];
+        if (!et_antecedent_near(w->sentence, p->sentence))
+            break;
+        if (!p->gender || p->gender == gender)
+            return p->k;
+    }
+    return -1;
+}
 
 /* The pronouns among tokens [w->next_tok, until). */
 static int write_pronouns(layer_writer *w, size_t until, tp_error *err)
@@ -281,11 +304,11 @@ static int write_pronouns(layer_writer *w, size_t until, tp_error *err)
     const et_doc *d = w->d;
     for (; w->next_tok < until; w->next_tok++) {
         size_t i = w->next_tok;
-        if (!et_is_pronoun(d, i) || d->tok[i].start < w->last_end)
+        int gender = et_pronoun_gender(d, i);
+        if (!gender || d->tok[i].start < w->last_end)
             continue;
         w->sentence = et_sentence_of(d, i, w->sentence);
-        ptrdiff_t person = w->person >= 0 && et_antecedent_near(w->sentence, w->person_sentence) ? w->person : -1;
-        if (add_pronoun(w->layer, d, i, person, err) != TP_OK)
+        if (add_pronoun(w->layer, d, i, antecedent(w, gender), err) != TP_OK)
             return err->status;
         w->last_end = d->tok[i].end;
     }
@@ -300,7 +323,10 @@ static int write_layer(et_doc *d, tp_doc *doc, tp_error *err)
     if (tp_layer_reserve(layer, d->ncand, err) != TP_OK)
         return err->status;
     int pronouns = d->t->pronouns && (d->t->labels & (1u << L_PERSON));
-    layer_writer w = {d, layer, 0, 0, 0, -1, 0};
+    layer_writer w;
+    memset(&w, 0, sizeof w);
+    w.d = d;
+    w.layer = layer;
     char *buf = NULL;
     size_t cap = 0;
     int rc = TP_OK;
@@ -326,9 +352,14 @@ static int write_layer(et_doc *d, tp_doc *doc, tp_error *err)
         if (k < 0 || tp_span_set(layer, (size_t)k, "canonical", tp_value_string(canon, clen), err) != TP_OK)
             rc = err->status ? err->status : TP_ERR_NOMEM;
         w.last_end = end;
-        if (c->label == L_PERSON) {
-            w.person = k;
-            w.person_sentence = w.sentence = et_sentence_of(d, c->a, w.sentence);
+        if (pronouns && c->label == L_PERSON && rc == TP_OK) {
+            struct recent_person *p = &w.people[w.npeople++ % RECENT_PEOPLE];
+            p->k = k;
+            p->sentence = w.sentence = et_sentence_of(d, c->a, w.sentence);
+            /* the full name coref found tells more than a surname alone */
+            p->gender = et_person_gender(d, c->canon_ref >= 0 ? &d->cand[c->canon_ref] : c);
+            if (!p->gender && c->canon_ref >= 0)
+                p->gender = et_person_gender(d, c);
         }
         if (w.next_tok < c->b)
             w.next_tok = c->b;

@@ -19,7 +19,8 @@ static const char *const flag_names[] = {
     "PERSON", "FIRST", "SURNAME", "COUNTRY", "CITY", "REGION", "LOC", "NORP", "ORG", "TITLE", "HONORIFIC",
     "TITLE_MOD", "ORG_HEAD", "LOC_HEAD", "LOC_PRE", "GPE_HEAD", "PARTICLE", "COMMON", "FUNCTION", "NOT_ENTITY",
     "MONTH", "WEEKDAY", "DATE_UNIT", "DATE_WORD", "TIME_WORD", "TIME_UNIT", "CURRENCY", "SCALE", "PERCENT_WORD",
-    "SAY", "PREFIX", "USER", "ACRONYM", "FIRST_STRONG", "PLACE_MOD", "MISC_HEAD", "TIMEX_START", "GPE_PRE", NULL};
+    "SAY", "PREFIX", "USER", "ACRONYM", "FIRST_STRONG", "PLACE_MOD", "MISC_HEAD", "TIMEX_START", "GPE_PRE",
+    "FEMALE", "MALE", NULL};
 
 const char *et_flag_name(unsigned bit)
 {

@@ -70,6 +70,8 @@
 #define ET_MISC_HEAD     (UINT64_C(1) << 35) /* Cup, War, Award: the name of an event or a work */
 #define ET_TIMEX_START   (UINT64_C(1) << 36) /* this, between, two: may start a date or a time */
 #define ET_GPE_PRE       (UINT64_C(1) << 37) /* San, Santa, Puerto: first word of a town's name */
+#define ET_FEMALE        (UINT64_C(1) << 38) /* a first name given to girls 95% of the time */
+#define ET_MALE          (UINT64_C(1) << 39) /* a first name given to boys 95% of the time */
 
 /* What a word written in lower case can be (the small table). */
 #define ET_SMALL_MASK                                                                                        \

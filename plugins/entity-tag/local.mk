@@ -37,6 +37,8 @@ ET_GAZ_LISTS = \
 	ORG=$(ET_SRC)/universities.txt \
 	FIRST=$(ET_SRC)/first-names.txt \
 	FIRST,FIRST_STRONG=$(ET_SRC)/first-names-common.txt \
+	FEMALE=$(ET_SRC)/first-names-female.txt \
+	MALE=$(ET_SRC)/first-names-male.txt \
 	SURNAME=$(ET_SRC)/surnames.txt \
 	TITLE=$(ET_OWN)/titles.txt \
 	HONORIFIC=$(ET_OWN)/honorifics.txt \
@@ -101,6 +103,8 @@ ET_GAZ_FILES = \
 	plugins/entity-tag/data/src/demonyms.txt \
 	plugins/entity-tag/data/src/first-names-common.txt \
 	plugins/entity-tag/data/src/first-names.txt \
+	plugins/entity-tag/data/src/first-names-female.txt \
+	plugins/entity-tag/data/src/first-names-male.txt \
 	plugins/entity-tag/data/src/intl-acronyms.txt \
 	plugins/entity-tag/data/src/parties.txt \
 	plugins/entity-tag/data/src/regions.txt \

@@ -36,7 +36,8 @@ typedef struct et_word {
  * hash table from a folded key to the sets it is in: one probe with the
  * token's hash, where et_key_in() compares with every word of a set. */
 enum { ET_W_NUMBER = 1u << 0, ET_W_RELATIVE = 1u << 1, /* the sets (timex.c) */
-       ET_W_PRONOUN = 1u << 2 };                         /* (pronouns.c) */
+       ET_W_PRONOUN = 1u << 2, ET_W_FEMALE = 1u << 3, ET_W_MALE = 1u << 4, /* (pronouns.c) */
+       ET_W_FEMALE_TITLE = 1u << 5, ET_W_MALE_TITLE = 1u << 6 };
 #define ET_WORDS_SLOTS 128 /* a power of two, kept at least half empty */
 typedef struct et_words {
     struct et_words_slot {
@@ -204,10 +205,15 @@ int et_find_timex(et_doc *d);
 int et_timex_words(et_words *w);
 int et_resolve(et_doc *d);
 
-/* pronouns.c: put the pronouns into @p w (create()); -1 when they do not fit. */
+/* pronouns.c: put the pronouns and the courtesy titles that tell a
+ * gender into @p w (create()); -1 when they do not fit. */
 int et_pronoun_words(et_words *w);
-/* Is token @p i one of the pronouns the `pronouns` option tags? */
-int et_is_pronoun(const et_doc *d, size_t i);
+enum { ET_FEMININE = 1, ET_MASCULINE = 2 };
+/* ET_FEMININE or ET_MASCULINE when token @p i is one of the pronouns the
+ * `pronouns` option tags, else 0. */
+int et_pronoun_gender(const et_doc *d, size_t i);
+/* The gender a person's name or title tells (0: unknown). */
+int et_person_gender(const et_doc *d, const et_cand *c);
 /* The sentence of token @p i, looked for from sentence @p s on. */
 size_t et_sentence_of(const et_doc *d, size_t i, size_t s);
 /* May a person named in sentence @p person_sentence be what a pronoun in

@@ -2,7 +2,7 @@
  * layer with its shape, its folded key and what the word lists say about
  * it, grouped by sentence.  Only offsets are read from the layers; shapes
  * come from the text itself, so any tokenizer that keeps to the contract
- * (common.md) will do. */
+ * (docs/plugin-guide.md, "Layers and attributes") will do. */
 #include <config.h>
 
 #include <stdlib.h>

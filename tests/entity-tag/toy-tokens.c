@@ -1,7 +1,8 @@
 /* toy-tokens.c - a small tokenizer and sentence splitter for the
  * entity-tag tests, so that they test entity-tag's rules and not another
- * stage's tokenization.  It keeps to the contract of common.md: tokens in
- * order without overlap, possessives split off ("Mexico’s" -> "Mexico"
+ * stage's tokenization.  It keeps to the layer contract of
+ * docs/plugin-guide.md (tokens in order without overlap) and tokenizes as
+ * sentence-split does: possessives split off ("Mexico’s" -> "Mexico"
  * "’s"), abbreviations and initials kept whole ("U.S.", "Sen.", "F."),
  * hyphenated words whole; a sentence ends after . ! ? (and the quotes
  * that close it) and at every line break. */

@@ -147,6 +147,14 @@ def main():
     write(out, "first-names-common.txt", rows,
           "first names given 30,000 times or more: US SSA 1880-2023 (public domain)")
 
+    # the pronouns option checks he / she against these
+    ssa = list(read_tsv(os.path.join(g, "first_names", "first_names_ssa_1880-2023.tsv")))
+    for sex, col in (("female", 1), ("male", 2)):
+        rows = [r[0] for r in ssa if int(r[3]) >= 1000 and int(r[col]) >= 0.95 * int(r[3])]
+        write(out, "first-names-%s.txt" % sex, rows,
+              "first names given 1,000 times or more, 95%% of them to %ss: US SSA 1880-2023 (public domain)"
+              % ("girl" if sex == "female" else "boy"))
+
     rows = [s.title() for s in read_lines(os.path.join(g, "surnames", "surnames.txt"))]
     write(out, "surnames.txt", rows, "surnames: US Census 1990 (public domain)")
 
