@@ -371,6 +371,13 @@ static char *pronoun_referents(const char *text)
     return b.data;
 }
 
+#define EXPECT_REFERENTS(text, want)                                                                           \
+    do {                                                                                                       \
+        char *got_ = pronoun_referents(text);                                                                  \
+        ck_assert_msg(strcmp(got_, (want)) == 0, "%s\n  want: %s\n  got:  %s", (text), (want), got_);        \
+        free(got_);                                                                                            \
+    } while (0)
+
 START_TEST(option_pronouns)
 {
     const char *text = "Margaret Oyelaran flew to Lima. She said her trip went well, and Oyelaran thanked him.";
@@ -381,23 +388,15 @@ START_TEST(option_pronouns)
     free(got);
     /* each refers to the person named last before it whose first name or
      * title does not say the other gender */
-    got = pronoun_referents("Margaret Oyelaran met Tomas Brandt. He thanked her, and Oyelaran praised HIM.");
-    ck_assert_str_eq(got, "He>Tomas Brandt|her>Margaret Oyelaran|HIM>Tomas Brandt");
-    free(got);
-    got = pronoun_referents("Mrs. Okafor met Mr Quillan. She spoke first, then he did.");
-    ck_assert_str_eq(got, "She>Okafor|he>Quillan");
-    free(got);
+    EXPECT_REFERENTS("Margaret Oyelaran met Tomas Brandt. He thanked her, and Oyelaran praised HIM.",
+                     "He>Tomas Brandt|her>Margaret Oyelaran|HIM>Tomas Brandt");
+    EXPECT_REFERENTS("Mrs. Okafor met Mr Quillan. She spoke first, then he did.", "She>Okafor|he>Quillan");
     /* a name that tells no gender ("Kim" is given to girls and boys) takes either */
-    got = pronoun_referents("Tomas Brandt met Kim Oyelaran. She spoke, then he did.");
-    ck_assert_str_eq(got, "She>Kim Oyelaran|he>Kim Oyelaran");
-    free(got);
+    EXPECT_REFERENTS("Tomas Brandt met Kim Oyelaran. She spoke, then he did.", "She>Kim Oyelaran|he>Kim Oyelaran");
     /* nobody named before, or only three sentences back: no referent */
-    got = pronoun_referents("He left. Margaret Oyelaran stayed. It rained. It snowed. Then she went home.");
-    ck_assert_str_eq(got, "He>-|she>-");
-    free(got);
-    got = pronoun_referents("Margaret Oyelaran stayed. It rained. Then she went home herself.");
-    ck_assert_str_eq(got, "she>Margaret Oyelaran|herself>Margaret Oyelaran");
-    free(got);
+    EXPECT_REFERENTS("He left. Margaret Oyelaran stayed. It rained. It snowed. Then she went home.", "He>-|she>-");
+    EXPECT_REFERENTS("Margaret Oyelaran stayed. It rained. Then she went home herself.",
+                     "she>Margaret Oyelaran|herself>Margaret Oyelaran");
     /* without PERSON among the labels there are no pronoun mentions either */
     got = tag_with("{\"pronouns\": true, \"labels\": [\"GPE\"]}", text);
     ck_assert_str_eq(got, "GPE:Lima");
