@@ -9,14 +9,16 @@
  *   - words in another clause count OTHER_CLAUSE;
  *   - words farther away count less: 1 / (1 + distance / DISTANCE);
  *   - when the entity is the speaker of reported speech ("X said ..."),
- *     the words reported count SPEAKER (a speaker is judged by what they
- *     say, but much less than what is said about them);
+ *     the words reported count SPEAKER: news readers judge a speaker by
+ *     what is said about them, hardly by what they say about others;
  *   - roles: a verb of the data file's classes (praise, blame, win, lose,
  *     harm, help) in the entity's clause, with the entity as its doer or
  *     its object, adds ROLE_WEIGHT times what the class says about that
  *     part (role_effect below) in place of the verb's own valence: "X
  *     defeated Y" is good for X and bad for Y, "X was accused" bad for X,
  *     "X was praised by Y" good for both;
+ *   - the victim of a harm verb or noun ("X was killed", "the murder of
+ *     X") is not judged by the clause's negative words either;
  *   - words the unit's rules left at 0 because VADER lacks them (the data
  *     file's words about people) or because a curly quotation mark clings
  *     to them ("“disastrous”") get a valence here, negated like VADER's. */
@@ -34,7 +36,7 @@
 #define OTHER_SIDE 0.3
 #define OTHER_CLAUSE 0.75
 #define DISTANCE 3.0
-#define SPEAKER 0.3
+#define SPEAKER 0.1
 #define ROLE_WEIGHT 2.0
 /* How far (in tokens) a doer or an object may stand from its verb. */
 #define ROLE_WINDOW 6
@@ -181,17 +183,19 @@ int entity_prepare(const entity_model *m, vader_work *w, entity_scratch *s, cons
     return TP_OK;
 }
 
-/* Is token @p i a reporting word next to the entity [first, last]? */
-static int reports(const vtok *t, size_t n, size_t first, size_t last)
+/* Is the entity [first, last] the speaker of a reporting word next to it? */
+static int reports(const vtok *t, const entity_tok *et, size_t n, size_t first, size_t last)
 {
-    /* "X said", "X, the senator, said" is beyond this; "said X", "X told",
-     * "according to X" */
+    /* "X said", "X told"; "X, the senator, said" is beyond this */
     for (size_t k = last + 1; k < n && k <= last + 2; k++)
         if (t[k].w && (t[k].w->flags & SW_REPORT))
             return 1;
+    /* "..., said X", "according to X"; but in "Y said X would win" Y
+     * speaks, and in "told X" X listens */
     for (size_t k = first; k-- > 0 && k + 3 >= first;)
         if (t[k].w && (t[k].w->flags & SW_REPORT))
-            return 1;
+            return !(et[k].flags & EW_TELL) &&
+                   !(k > 0 && ((t[k - 1].flags & VT_ENTITY) || (et[k - 1].flags & EW_PRONOUN)));
     return 0;
 }
 
@@ -263,6 +267,29 @@ static int part_in(const vtok *t, const entity_tok *et, size_t j, size_t first, 
     return -1;
 }
 
+/* Is the entity [first, last], or a pronoun @p echo standing for it, the
+ * victim of a harm verb or noun in its clause ("X was shot", "the murder of
+ * X", "killing her")? */
+static int harmed(const vtok *t, const entity_scratch *s, size_t first, size_t last, const size_t *echo,
+                  size_t nechoes)
+{
+    const entity_tok *et = s->t;
+    for (size_t li = 0; li < s->nlive; li++) {
+        size_t i = s->live[li];
+        if (et[i].role != ER_HARM && et[i].noun != ER_HARM)
+            continue;
+        uint8_t cls;
+        if ((t[i].clause == t[first].clause || t[i].clause == t[last].clause) &&
+            part_in(t, et, i, first, last, &cls) == PATIENT && cls == ER_HARM)
+            return 1;
+        for (size_t k = 0; k < nechoes; k++)
+            if (t[i].clause == t[echo[k]].clause && part_in(t, et, i, echo[k], echo[k], &cls) == PATIENT &&
+                cls == ER_HARM)
+                return 1;
+    }
+    return 0;
+}
+
 /* Pronouns that refer to the entity: at most this many are followed. */
 #define MAX_ECHOES 8
 
@@ -293,7 +320,8 @@ sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t s
         for (size_t i = last + 1; i < n && (!et[i].person || (et[i].flags & EW_HE)) && nechoes < MAX_ECHOES; i++)
             if (et[i].flags & EW_HE)
                 echo[nechoes++] = i;
-    int is_speaker = reports(t, n, first, last);
+    int is_speaker = reports(t, et, n, first, last);
+    int victim = harmed(t, s, first, last, echo, nechoes);
 
     size_t b = w->contrast;
     int entity_after = b < n && first > b;
@@ -334,6 +362,8 @@ sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t s
             wgt /= 1 + (double)d / DISTANCE;
             if (is_speaker)
                 wgt *= SPEAKER;
+            if (victim && v < 0)
+                wgt = 0;
             u = v * wgt;
         }
         sum += u;

@@ -110,6 +110,7 @@ static const char *const prepositions[] = {"of", "for", "on", "against", "over",
 static const char *const determiners[] = {"a", "an", "the", "this", "that", "these", "those", "his", "her",
                                           "their", "its", "our", "my", "your", "no", "any", "some", "every",
                                           "each", "another"};
+static const char *const tell_words[] = {"tell", "tells", "told", "telling"};
 static const char *const adverbs[] = {"not", "never", "also", "just", "already", "being", "been", "then",
                                       "n't", "even", "all", "both"};
 
@@ -124,7 +125,8 @@ int ew_add_grammar(entity_words *t, tp_error *err)
                   {adverbs, sizeof adverbs / sizeof *adverbs, EW_ADVERB},
                   {he_words, sizeof he_words / sizeof *he_words, EW_HE},
                   {prepositions, sizeof prepositions / sizeof *prepositions, EW_PREP},
-                  {determiners, sizeof determiners / sizeof *determiners, EW_DET}};
+                  {determiners, sizeof determiners / sizeof *determiners, EW_DET},
+                  {tell_words, sizeof tell_words / sizeof *tell_words, EW_TELL}};
     for (size_t g = 0; g < sizeof groups / sizeof *groups; g++)
         for (size_t i = 0; i < groups[g].n; i++) {
             ew_entry *e = intern(t, groups[g].words[i], strlen(groups[g].words[i]), err);

@@ -38,7 +38,8 @@ enum {
     EW_HE = 1u << 6,         /* he, she, his, her...: refers back to a person */
     EW_PREP = 1u << 7,       /* of, for, on, against, over...: names a noun's object */
     EW_OF_FOR = 1u << 8,     /* "of", "for": "the victory of X" names the winner */
-    EW_DET = 1u << 9         /* a determiner: what follows is a noun ("a shot", "his attack") */
+    EW_DET = 1u << 9,        /* a determiner: what follows is a noun ("a shot", "his attack") */
+    EW_TELL = 1u << 10       /* "told", "tells": whom it is told to listens, does not speak */
 };
 
 typedef struct ew_entry {

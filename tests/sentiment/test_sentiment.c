@@ -548,9 +548,38 @@ END_TEST
 START_TEST(entity_speaker_weighs_less)
 {
     double a, q;
-    /* what a speaker says counts less than what is said about someone */
+    /* what a speaker says about others hardly counts for the speaker */
     two_people("{}", "Alvira said the results were terrible. Quillan's results were terrible.", &a, &q);
-    ck_assert_msg(a < -0.05 && q < a, "speaker %.4f, subject %.4f", a, q);
+    ck_assert_msg(q < -0.05 && a > -0.05 && a < 0, "speaker %.4f, subject %.4f", a, q);
+    /* "said X" after the words: X speaks */
+    two_people("{}", "\"The results were terrible,\" said Alvira. Quillan's results were terrible.", &a, &q);
+    ck_assert_msg(q < -0.05 && a > -0.05 && a < 0, "inverted speaker %.4f, subject %.4f", a, q);
+    /* but in "Y said X ..." Y speaks and X is spoken of */
+    two_people("{}", "Alvira said Quillan was terrible.", &a, &q);
+    ck_assert_msg(q < -0.05 && a > -0.05, "speaker %.4f, spoken of %.4f", a, q);
+    /* and in "told X" X listens: X is not the speaker */
+    two_people("{}", "Alvira also told Quillan the results were terrible.", &a, &q);
+    ck_assert_msg(q < -0.05, "listener %.4f", q);
+}
+END_TEST
+
+START_TEST(entity_victim_not_judged)
+{
+    double a, q;
+    /* the harm is bad for its doer; its victim is not judged by it, nor by
+     * the clause's other negative words */
+    two_people("{}", "Alvira brutally murdered Quillan.", &a, &q);
+    ck_assert_msg(a < -0.05 && q == 0, "murderer %.4f, victim %.4f", a, q);
+    two_people("{}", "Alvira grieved. The brutal murder of Quillan shocked the town.", &a, &q);
+    ck_assert_msg(q == 0, "the murder of Quillan: %.4f", q);
+    two_people("{}", "Alvira grieved. Quillan's murder was brutal.", &a, &q);
+    ck_assert_msg(q == 0, "Quillan's murder: %.4f", q);
+    /* what is good about a victim still counts */
+    two_people("{}", "Alvira grieved. The brave Quillan was killed.", &a, &q);
+    ck_assert_msg(q > 0.05, "brave victim: %.4f", q);
+    /* someone merely near the harm is still touched by it */
+    two_people("{}", "Alvira was there when Quillan was brutally killed.", &a, &q);
+    ck_assert_msg(q == 0 && a < -0.05, "bystander %.4f, victim %.4f", a, q);
 }
 END_TEST
 
@@ -697,6 +726,7 @@ static Suite *suite(void)
     tcase_add_test(tc, entity_roles_nouns);
     tcase_add_test(tc, entity_words_and_quotes);
     tcase_add_test(tc, entity_speaker_weighs_less);
+    tcase_add_test(tc, entity_victim_not_judged);
     suite_add_tcase(s, tc);
     tc = tcase_create("data");
     tcase_add_checked_fixture(tc, setup, teardown);
