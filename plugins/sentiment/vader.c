@@ -183,6 +183,17 @@ static int has_nt(const char *s, size_t n)
     return 0;
 }
 
+/* "n’t" with the right single quotation mark U+2019, as typeset news
+ * writes "don’t": VADER sees no negation there, the news rules do. */
+static int has_curly_nt(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 5 <= n; i++)
+        if (s[i] == 'n' && (unsigned char)s[i + 1] == 0xE2 && (unsigned char)s[i + 2] == 0x80 &&
+            (unsigned char)s[i + 3] == 0x99 && s[i + 4] == 't')
+            return 1;
+    return 0;
+}
+
 /* News: the entry giving a plural its valence ("injuries" -> "injury",
  * "crises" -> "crisis" is not attempted), or NULL.  vader_prepare() asks
  * it once per word of the table, not once per token. */
@@ -519,7 +530,8 @@ static int tokenize(const sent_model *m, const vader_rules *r, const char *text,
             flags |= VT_ALLCAPS;
             ncaps++;
         }
-        if ((sc.kinds & K_APOS) && has_nt(lower + lo_off, lo_len))
+        if (((sc.kinds & K_APOS) && has_nt(lower + lo_off, lo_len)) ||
+            (news && (sc.kinds & K_HIGH) && has_curly_nt(lower + lo_off, lo_len)))
             flags |= VT_NEGATED;
         /* Quotation and clause marks start or end with punctuation or a
          * character beyond ASCII. */

@@ -243,6 +243,11 @@ START_TEST(news_negation)
     ck_assert_msg(v < -0.05 && n < -0.05, "vader %f news %f", v, n);
     both("He was not there. \"It was a great and fine day for all,\" he said.", &v, &n);
     ck_assert_msg(n > 0.05, "a quotation is its own clause: news %f", n);
+    /* "don’t" with a typographic apostrophe negates as "don't" does */
+    double straight;
+    both("They don't like the plan.", &v, &straight);
+    both("They don\xE2\x80\x99t like the plan.", &v, &n);
+    ck_assert_msg(v > 0.05 && n < -0.05 && n == straight, "vader %f news %f, straight %f", v, n, straight);
 }
 END_TEST
 
