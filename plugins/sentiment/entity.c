@@ -56,11 +56,12 @@ void entity_scratch_free(entity_scratch *s)
 {
     free(s->t);
     free(s->live);
+    free(s->pron);
     memset(s, 0, sizeof *s);
 }
 
 static void mark_tokens(vader_work *w, entity_tok *et, const size_t *starts, const size_t *ends,
-                        const unsigned char *people, size_t n)
+                        const uint32_t *people, size_t n)
 {
     size_t e = 0;
     for (size_t i = 0; i < w->n; i++) {
@@ -117,10 +118,11 @@ static double negated(const vtok *t, size_t i, double v)
 }
 
 int entity_prepare(const entity_model *m, vader_work *w, entity_scratch *s, const size_t *starts,
-                   const size_t *ends, const unsigned char *people, size_t n, tp_error *err)
+                   const size_t *ends, const uint32_t *people, size_t n, tp_error *err)
 {
     if (vader_reserve((void **)&s->t, &s->cap, w->n ? w->n : 1, sizeof *s->t, err) ||
-        vader_reserve((void **)&s->live, &s->live_cap, w->n ? w->n : 1, sizeof *s->live, err))
+        vader_reserve((void **)&s->live, &s->live_cap, w->n ? w->n : 1, sizeof *s->live, err) ||
+        vader_reserve((void **)&s->pron, &s->pron_cap, w->n ? w->n : 1, sizeof *s->pron, err))
         return err->status;
     mark_tokens(w, s->t, starts, ends, people, n);
     const vtok *t = w->tok;
@@ -170,10 +172,13 @@ int entity_prepare(const entity_model *m, vader_work *w, entity_scratch *s, cons
             v *= m->sent->positive_weight;
         et->fill = v;
     }
-    s->nlive = s->plain = 0;
+    s->nlive = s->plain = s->npron = 0;
     for (size_t i = 0; i < w->n; i++) {
-        if (t[i].flags & VT_ENTITY)
+        if (t[i].flags & VT_ENTITY) {
+            if (s->t[i].person && (s->t[i].flags & EW_HE))
+                s->pron[s->npron++] = (uint32_t)i;
             continue;
+        }
         const entity_tok *et = &s->t[i];
         if (t[i].v != 0 || et->fill != 0 || et->role || et->noun)
             s->live[s->nlive++] = (uint32_t)i;
@@ -313,13 +318,25 @@ sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t s
         return r; /* not among the tokens (a name made of punctuation) */
     while (last + 1 < n && t[last + 1].start < end)
         last++;
-    /* "he", "his", "her" after a person's name and before the next person's
-     * refer to that person: what is said about them is said about it. */
+    /* The pronouns after a person that refer to them: what is said about
+     * them is said about the person.  An untagged "he", "his", "her" is the
+     * nearest person's before it, so it counts up to the next person
+     * named; a pronoun tagged as a mention (entity-tag's `pronouns`) is the
+     * person its canonical name says, wherever it stands. */
     size_t echo[MAX_ECHOES], nechoes = 0;
-    if (et[first].person) /* a pronoun tagged as a mention (entity-tag's `pronouns`) is still an echo */
-        for (size_t i = last + 1; i < n && (!et[i].person || (et[i].flags & EW_HE)) && nechoes < MAX_ECHOES; i++)
-            if (et[i].flags & EW_HE)
-                echo[nechoes++] = i;
+    if (et[first].person) {
+        for (size_t i = last + 1; i < n && nechoes < MAX_ECHOES; i++) {
+            if (et[i].flags & EW_HE) {
+                if (!et[i].person)
+                    echo[nechoes++] = i;
+            } else if (et[i].person && et[i].person != et[first].person) {
+                break;
+            }
+        }
+        for (size_t k = 0; k < s->npron && nechoes < MAX_ECHOES; k++)
+            if (s->pron[k] > last && et[s->pron[k]].person == et[first].person)
+                echo[nechoes++] = s->pron[k];
+    }
     int is_speaker = reports(t, et, n, first, last);
     int victim = harmed(t, s, first, last, echo, nechoes);
 

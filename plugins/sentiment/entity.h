@@ -28,7 +28,7 @@ typedef struct entity_tok {
     uint8_t owner; /* the part a noun's possessor plays */
     uint16_t flags; /* EW_* of entity_words.h, EW_ADVERB also for -ly words */
     uint8_t possessive; /* ends with 's or s' */
-    uint8_t person; /* part of a person's name */
+    uint32_t person; /* part of a person's name: which person (see entity_prepare), else 0 */
 } entity_tok;
 
 /* Scratch of one thread: reuse it for many units, free with
@@ -42,17 +42,23 @@ typedef struct entity_scratch {
     uint32_t *live;
     size_t nlive, live_cap;
     size_t plain; /* tokens neither live nor in a name */
+    /* the pronouns tagged as mentions of a person (entity-tag's
+     * `pronouns`), in order */
+    uint32_t *pron;
+    size_t npron, pron_cap;
 } entity_scratch;
 
 void entity_scratch_free(entity_scratch *s);
 
 /* Prepare the analyzed unit for scoring its entities: mark the tokens that
  * fall in any of the @p n byte ranges [starts[i], ends[i]) (relative to the
- * unit, in order; people[i] says whether entity i is a person), since
- * entity names carry no sentiment toward anyone ("Justice Department",
- * "Hope Hicks"), and look the tokens up once for all the entities. */
+ * unit, in order), since entity names carry no sentiment toward anyone
+ * ("Justice Department", "Hope Hicks"), and look the tokens up once for all
+ * the entities.  people[i] is 0 when entity i is not a person, else a
+ * number that the mentions of the same person share (the same canonical
+ * name) and no other entity has. */
 int entity_prepare(const entity_model *m, vader_work *w, entity_scratch *s, const size_t *starts,
-                   const size_t *ends, const unsigned char *people, size_t n, tp_error *err);
+                   const size_t *ends, const uint32_t *people, size_t n, tp_error *err);
 
 /* The sentiment toward the entity at bytes [start, end) of the analyzed
  * unit (relative to it).  @p amp is the unit's punctuation emphasis. */

@@ -230,7 +230,8 @@ typedef struct entity_pass {
     size_t len, n;
     unsigned char *done;   /* per entity: scored already */
     size_t *starts, *ends; /* scratch: the entities of one unit */
-    unsigned char *people; /* scratch: which of them are people */
+    uint32_t *people;      /* scratch: which person each is (entity_prepare), 0 if none */
+    size_t *index;         /* scratch: each one's index in the layer */
     entity_agg *agg;
 } entity_pass;
 
@@ -240,6 +241,7 @@ static void entity_pass_free(entity_pass *e)
     free(e->starts);
     free(e->ends);
     free(e->people);
+    free(e->index);
     entity_scratch_free(&e->scratch);
     entity_agg_free(e->agg);
 }
@@ -256,14 +258,31 @@ static int entity_pass_init(entity_pass *e, const sentiment_state *st, tp_layer 
     e->done = calloc(e->n + 1, 1);
     e->starts = malloc((e->n + 1) * sizeof *e->starts);
     e->ends = malloc((e->n + 1) * sizeof *e->ends);
-    e->people = malloc(e->n + 1);
+    e->people = malloc((e->n + 1) * sizeof *e->people);
+    e->index = malloc((e->n + 1) * sizeof *e->index);
     e->agg = entity_agg_new();
-    if (!e->done || !e->starts || !e->ends || !e->people || !e->agg) {
+    if (!e->done || !e->starts || !e->ends || !e->people || !e->index || !e->agg) {
         entity_pass_free(e);
         memset(e, 0, sizeof *e);
         return tp_error_set(err, TP_ERR_NOMEM, "out of memory for %zu entities", tp_layer_size(layer));
     }
     return TP_OK;
+}
+
+/* Which person the @p k -th entity of the unit is, sp[e->index[k]]: the
+ * number of the first before it with the same canonical name, else k + 1
+ * (a name or pronoun without one is a person of its own). */
+static uint32_t person_number(const entity_pass *e, const tp_span *sp, size_t k)
+{
+    size_t len;
+    const char *canon = tp_span_get_string(&sp[e->index[k]], "canonical", &len);
+    for (size_t j = 0; canon && j < k; j++) {
+        size_t l2;
+        const char *c2 = e->people[j] ? tp_span_get_string(&sp[e->index[j]], "canonical", &l2) : NULL;
+        if (c2 && l2 == len && memcmp(c2, canon, len) == 0)
+            return e->people[j];
+    }
+    return (uint32_t)(k + 1);
 }
 
 /* Score the entities that start within the analyzed unit at bytes
@@ -277,8 +296,9 @@ static int score_entities(entity_pass *e, vader_work *w, size_t ustart, size_t u
             continue;
         e->starts[k] = sp[i].start - ustart;
         e->ends[k] = (sp[i].end < uend ? sp[i].end : uend) - ustart;
+        e->index[k] = i;
         /* a person, or an entity of unknown kind */
-        e->people[k] = !sp[i].label || strcmp(sp[i].label, "PERSON") == 0;
+        e->people[k] = !sp[i].label || strcmp(sp[i].label, "PERSON") == 0 ? person_number(e, sp, k) : 0;
         k++;
     }
     if (k == 0)

@@ -511,6 +511,28 @@ START_TEST(entity_pronoun_mentions)
 }
 END_TEST
 
+/* A tagged pronoun is the person its canonical name says, even with
+ * someone else named between them; an untagged one is the nearest's. */
+START_TEST(entity_pronoun_mentions_by_canonical)
+{
+    const char *text = "Alvira met Quillan, and then she defeated the rival.";
+    double a, q;
+    two_people("{}", text, &a, &q);
+    ck_assert_msg(q > 0.05 && a < 0.05, "untagged she goes to Quillan: %.4f %.4f", a, q);
+    tp_pipeline *p = with_layers(1,
+                                 "[{\"text\": \"Alvira\", \"canonical\": \"Alvira\"}, {\"text\": \"Quillan\", "
+                                 "\"canonical\": \"Quillan\"}, {\"text\": \"she\", \"canonical\": \"Alvira\", "
+                                 "\"mention\": \"pronoun\"}]",
+                                 "{}");
+    tp_doc *d = harness_run(p, text);
+    a = entity_compound(d, "Alvira", 0);
+    q = entity_compound(d, "Quillan", 0);
+    ck_assert_msg(a > 0.05 && q < 0.05, "she is Alvira: %.4f %.4f", a, q);
+    tp_doc_free(d);
+    tp_pipeline_free(p);
+}
+END_TEST
+
 START_TEST(entity_roles_nouns)
 {
     double a, q;
@@ -728,6 +750,7 @@ static Suite *suite(void)
     tcase_add_test(tc, entity_roles_passive);
     tcase_add_test(tc, entity_roles_pronouns);
     tcase_add_test(tc, entity_pronoun_mentions);
+    tcase_add_test(tc, entity_pronoun_mentions_by_canonical);
     tcase_add_test(tc, entity_roles_nouns);
     tcase_add_test(tc, entity_words_and_quotes);
     tcase_add_test(tc, entity_speaker_weighs_less);
