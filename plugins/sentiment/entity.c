@@ -295,8 +295,11 @@ static int harmed(const vtok *t, const entity_scratch *s, size_t first, size_t l
     return 0;
 }
 
-/* Pronouns that refer to the entity: at most this many are followed. */
+/* Pronouns that refer to the entity: at most this many are followed, and
+ * tagged ones at most this many tokens after it (a unit is a sentence but
+ * for documents without sentences: no entity should read them all). */
 #define MAX_ECHOES 8
+#define ECHO_REACH 100
 
 sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t start, size_t end, double amp)
 {
@@ -333,8 +336,16 @@ sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t s
                 break;
             }
         }
-        for (size_t k = 0; k < s->npron && nechoes < MAX_ECHOES; k++)
-            if (s->pron[k] > last && et[s->pron[k]].person == et[first].person)
+        size_t k = 0, top = s->npron; /* the first tagged pronoun after the entity */
+        while (k < top) {
+            size_t mid = k + (top - k) / 2;
+            if (s->pron[mid] > last)
+                top = mid;
+            else
+                k = mid + 1;
+        }
+        for (; k < s->npron && s->pron[k] - last <= ECHO_REACH && nechoes < MAX_ECHOES; k++)
+            if (et[s->pron[k]].person == et[first].person)
                 echo[nechoes++] = s->pron[k];
     }
     int is_speaker = reports(t, et, n, first, last);

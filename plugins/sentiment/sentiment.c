@@ -270,13 +270,18 @@ static int entity_pass_init(entity_pass *e, const sentiment_state *st, tp_layer 
 }
 
 /* Which person the @p k -th entity of the unit is, sp[e->index[k]]: the
- * number of the first before it with the same canonical name, else k + 1
- * (a name or pronoun without one is a person of its own). */
+ * number of an entity among the PERSON_LOOKBACK before it with the same
+ * canonical name, else k + 1 (a name or pronoun without one is a person of
+ * its own).  A pronoun refers to someone named near it: looking farther
+ * back would only make a unit of many names (a document without
+ * sentences) quadratic. */
+#define PERSON_LOOKBACK 64
+
 static uint32_t person_number(const entity_pass *e, const tp_span *sp, size_t k)
 {
     size_t len;
     const char *canon = tp_span_get_string(&sp[e->index[k]], "canonical", &len);
-    for (size_t j = 0; canon && j < k; j++) {
+    for (size_t j = k > PERSON_LOOKBACK ? k - PERSON_LOOKBACK : 0; canon && j < k; j++) {
         size_t l2;
         const char *c2 = e->people[j] ? tp_span_get_string(&sp[e->index[j]], "canonical", &l2) : NULL;
         if (c2 && l2 == len && memcmp(c2, canon, len) == 0)
