@@ -74,7 +74,9 @@ static double word_valence(const vtok *t, size_t n, size_t i, int cap_diff)
         const vtok *p = &t[i - k - 1];
         if (p->clause != t[i].clause)
             break;
-        if (p->flags & VT_LEX)
+        /* VADER lets a lexicon word neither boost nor negate; a negator
+         * with a valence of its own ("lacks") still negates */
+        if ((p->flags & (VT_LEX | VT_NEGATED)) == VT_LEX)
             continue;
         double s = vader_scalar_inc_dec(p, v, cap_diff);
         if (k == 1 && s != 0)

@@ -248,6 +248,10 @@ START_TEST(news_negation)
     both("They don't like the plan.", &v, &straight);
     both("They don\xE2\x80\x99t like the plan.", &v, &n);
     ck_assert_msg(v > 0.05 && n < -0.05 && n == straight, "vader %f news %f, straight %f", v, n, straight);
+    /* a negator with a valence of its own still negates: VADER lets no
+     * lexicon word negate, so "lacks" is outweighed by "courage" */
+    both("The plan lacks courage.", &v, &n);
+    ck_assert_msg(v > 0.05 && n < -0.05, "lacks: vader %f news %f", v, n);
 }
 END_TEST
 
