@@ -6,11 +6,15 @@
  *   - the entity's own words and other entities' names count nothing;
  *   - across a contrast ("X did well, but Y failed") the other side
  *     counts OTHER_SIDE and the contrast's own reweighting is undone;
- *   - words in another clause count OTHER_CLAUSE;
+ *   - words in another clause count OTHER_CLAUSE, but a relative clause
+ *     right after the entity ("X, who won ...") is the entity's own;
  *   - words farther away count less: 1 / (1 + distance / DISTANCE);
  *   - when the entity is the speaker of reported speech ("X said ..."),
  *     the words reported count SPEAKER: news readers judge a speaker by
  *     what is said about them, hardly by what they say about others;
+ *   - an entity after "with", "in", "from", "for" or "by" ("in an
+ *     interview with X") is part of the setting, not a party to what the
+ *     clause says: its words count SETTING;
  *   - roles: a verb of the data file's classes (praise, blame, win, lose,
  *     harm, help) in the entity's clause, with the entity as its doer or
  *     its object, adds ROLE_WEIGHT times what the class says about that
@@ -37,9 +41,12 @@
 #define OTHER_CLAUSE 0.75
 #define DISTANCE 3.0
 #define SPEAKER 0.1
+#define SETTING 0.3
 #define ROLE_WEIGHT 2.0
-/* How far (in tokens) a doer or an object may stand from its verb. */
+/* How far (in tokens) a doer or an object may stand from its verb, and
+ * a noun's object from the noun ("the shooting of officer X"). */
 #define ROLE_WINDOW 6
+#define NOUN_WINDOW 4
 
 /* What each class of verb says about its doer and its object (-1..1). */
 static const double role_effect[ER_COUNT][2] = {
@@ -244,7 +251,7 @@ static int part_in(const vtok *t, const entity_tok *et, size_t j, size_t first, 
          * as the possessive does ("the victory of X", "a defeat for X"). */
         if (j > last && j - last <= 2 && et[last].possessive && !someone_between(t, et, last, j))
             return et[j].owner;
-        if (j < first && first - j <= 3 && j + 1 < first && (et[j + 1].flags & EW_PREP) &&
+        if (j < first && first - j <= NOUN_WINDOW && j + 1 < first && (et[j + 1].flags & EW_PREP) &&
             !someone_between(t, et, j + 1, first))
             return (et[j + 1].flags & EW_OF_FOR) && (et[j].noun == ER_WIN || et[j].noun == ER_LOSE) ? et[j].owner
                                                                                                    : PATIENT;
@@ -267,6 +274,10 @@ static int part_in(const vtok *t, const entity_tok *et, size_t j, size_t first, 
             return -1;
         if (pass)
             return (et[first - 1].flags & EW_BY) ? AGENT : -1;
+        /* "accused of killing X": X is the nearer verb's object */
+        for (size_t k = j + 1; k < first; k++)
+            if (et[k].role && !(et[k - 1].flags & EW_DET))
+                return -1;
         return someone_between(t, et, j, first) ? -1 : PATIENT;
     }
     return -1;
@@ -349,6 +360,10 @@ sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t s
                 echo[nechoes++] = s->pron[k];
     }
     int is_speaker = reports(t, et, n, first, last);
+    int in_setting = first > 0 && (et[first - 1].flags & EW_SETTING);
+    /* the clause "who" opens right after the entity (its comma clings to
+     * the name's token) is about the entity; UINT32_MAX matches no clause */
+    uint32_t own_relative = last + 1 < n && (et[last + 1].flags & EW_WHO) ? t[last + 1].clause : UINT32_MAX;
     int victim = harmed(t, s, first, last, echo, nechoes);
 
     size_t b = w->contrast;
@@ -357,7 +372,8 @@ sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t s
     size_t neu = s->plain; /* each counts 0 toward any entity */
     for (size_t li = 0; li < s->nlive; li++) {
         size_t i = s->live[li];
-        int same_clause = t[i].clause == t[first].clause || t[i].clause == t[last].clause;
+        int same_clause =
+            t[i].clause == t[first].clause || t[i].clause == t[last].clause || t[i].clause == own_relative;
         size_t d = i < first ? first - i : i > last ? i - last : 0;
         uint8_t cls = ER_NONE;
         int has_role = et[i].role || et[i].noun;
@@ -390,6 +406,8 @@ sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t s
             wgt /= 1 + (double)d / DISTANCE;
             if (is_speaker)
                 wgt *= SPEAKER;
+            if (in_setting)
+                wgt *= SETTING;
             if (victim && v < 0)
                 wgt = 0;
             u = v * wgt;

@@ -111,6 +111,8 @@ static const char *const determiners[] = {"a", "an", "the", "this", "that", "the
                                           "their", "its", "our", "my", "your", "no", "any", "some", "every",
                                           "each", "another"};
 static const char *const tell_words[] = {"tell", "tells", "told", "telling"};
+static const char *const setting_words[] = {"with", "in", "from", "for", "by"};
+static const char *const who_words[] = {"who", "whose"};
 static const char *const adverbs[] = {"not", "never", "also", "just", "already", "being", "been", "then",
                                       "n't", "even", "all", "both"};
 
@@ -126,7 +128,9 @@ int ew_add_grammar(entity_words *t, tp_error *err)
                   {he_words, sizeof he_words / sizeof *he_words, EW_HE},
                   {prepositions, sizeof prepositions / sizeof *prepositions, EW_PREP},
                   {determiners, sizeof determiners / sizeof *determiners, EW_DET},
-                  {tell_words, sizeof tell_words / sizeof *tell_words, EW_TELL}};
+                  {tell_words, sizeof tell_words / sizeof *tell_words, EW_TELL},
+                  {setting_words, sizeof setting_words / sizeof *setting_words, EW_SETTING},
+                  {who_words, sizeof who_words / sizeof *who_words, EW_WHO}};
     for (size_t g = 0; g < sizeof groups / sizeof *groups; g++)
         for (size_t i = 0; i < groups[g].n; i++) {
             ew_entry *e = intern(t, groups[g].words[i], strlen(groups[g].words[i]), err);

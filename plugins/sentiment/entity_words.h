@@ -39,7 +39,9 @@ enum {
     EW_PREP = 1u << 7,       /* of, for, on, against, over...: names a noun's object */
     EW_OF_FOR = 1u << 8,     /* "of", "for": "the victory of X" names the winner */
     EW_DET = 1u << 9,        /* a determiner: what follows is a noun ("a shot", "his attack") */
-    EW_TELL = 1u << 10       /* "told", "tells": whom it is told to listens, does not speak */
+    EW_TELL = 1u << 10,      /* "told", "tells": whom it is told to listens, does not speak */
+    EW_SETTING = 1u << 11,   /* with, in, from, for, by: who follows is the setting, not a party */
+    EW_WHO = 1u << 12        /* "who", "whose": the clause it opens is about the name before it */
 };
 
 typedef struct ew_entry {

@@ -603,6 +603,8 @@ START_TEST(entity_victim_not_judged)
     ck_assert_msg(a < -0.05 && q == 0, "murderer %.4f, victim %.4f", a, q);
     two_people("{}", "Alvira grieved. The brutal murder of Quillan shocked the town.", &a, &q);
     ck_assert_msg(q == 0, "the murder of Quillan: %.4f", q);
+    two_people("{}", "Alvira grieved. The sad death of police officer Quillan shocked the town.", &a, &q);
+    ck_assert_msg(q == 0, "the death of police officer Quillan: %.4f", q);
     two_people("{}", "Alvira grieved. Quillan's murder was brutal.", &a, &q);
     ck_assert_msg(q == 0, "Quillan's murder: %.4f", q);
     /* what is good about a victim still counts */
@@ -611,6 +613,29 @@ START_TEST(entity_victim_not_judged)
     /* someone merely near the harm is still touched by it */
     two_people("{}", "Alvira was there when Quillan was brutally killed.", &a, &q);
     ck_assert_msg(q == 0 && a < -0.05, "bystander %.4f, victim %.4f", a, q);
+    /* the object of the nearer verb: Quillan is killed, not accused */
+    two_people("{}", "Alvira said the prosecutors accused the guard of killing Quillan.", &a, &q);
+    ck_assert_msg(q == 0, "accused of killing Quillan: %.4f", q);
+    two_people("{}", "Alvira said the prosecutors accused the guard of praising Quillan.", &a, &q);
+    ck_assert_msg(q > 0.05, "accused of praising Quillan: %.4f", q);
+}
+END_TEST
+
+START_TEST(entity_setting_and_relative_clause)
+{
+    double a, q, q_which;
+    /* after "with", "in", "from", "for", "by" a person is the setting, not a
+     * party to what the clause says */
+    two_people("{}", "In an interview with Quillan, Alvira made ugly, hateful remarks.", &a, &q);
+    ck_assert_msg(a < -0.3 && q > -0.2, "speaker %.4f, interviewer %.4f", a, q);
+    /* a role still counts in full: the doer of a passive follows "by" */
+    two_people("{}", "Alvira was praised by Quillan.", &a, &q);
+    ck_assert_msg(a > 0.05 && q > 0.05, "praised by: %.4f %.4f", a, q);
+    /* the clause "who" opens after a name is about that name; another
+     * clause ("which") is not */
+    two_people("{}", "Alvira met Quillan, who has done wonderful, brilliant work.", &a, &q);
+    two_people("{}", "Alvira met Quillan, which has done wonderful, brilliant work.", &a, &q_which);
+    ck_assert_msg(q > q_which + 0.02, "who %.4f, which %.4f", q, q_which);
 }
 END_TEST
 
@@ -759,6 +784,7 @@ static Suite *suite(void)
     tcase_add_test(tc, entity_words_and_quotes);
     tcase_add_test(tc, entity_speaker_weighs_less);
     tcase_add_test(tc, entity_victim_not_judged);
+    tcase_add_test(tc, entity_setting_and_relative_clause);
     suite_add_tcase(s, tc);
     tc = tcase_create("data");
     tcase_add_checked_fixture(tc, setup, teardown);
