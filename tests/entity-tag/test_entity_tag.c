@@ -286,11 +286,14 @@ START_TEST(option_labels)
 }
 END_TEST
 
+/* The folder write_list() puts its files in: made on first use. */
+static char list_dir[256];
+
 static char *write_list(const char *name, const char *content)
 {
-    static char dir[256];
+    char *dir = list_dir;
     if (!dir[0]) {
-        snprintf(dir, sizeof dir, "%s/et-test.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+        snprintf(dir, sizeof list_dir, "%s/et-test.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
         ck_assert_ptr_nonnull(mkdtemp(dir));
     }
     char *path = malloc(strlen(dir) + strlen(name) + 2);
@@ -300,6 +303,16 @@ static char *write_list(const char *name, const char *content)
     fputs(content, f);
     fclose(f);
     return path;
+}
+
+/* Remove and free a file of write_list(), and its folder once it is empty
+ * (a test run leaves nothing in TMPDIR). */
+static void drop_list(char *path)
+{
+    ck_assert_int_eq(unlink(path), 0);
+    free(path);
+    if (list_dir[0] && rmdir(list_dir) == 0)
+        list_dir[0] = '\0';
 }
 
 START_TEST(option_user_gazetteers)
@@ -320,10 +333,8 @@ START_TEST(option_user_gazetteers)
     ck_assert_str_eq(tp_span_get_string(&tp_layer_spans(l)[0], "canonical", NULL), "Zorblax Dynamics Ltd");
     tp_doc_free(doc);
     tp_pipeline_free(p);
-    unlink(orgs);
-    unlink(none);
-    free(orgs);
-    free(none);
+    drop_list(orgs);
+    drop_list(none);
 }
 END_TEST
 
@@ -444,8 +455,7 @@ START_TEST(option_errors_say_where)
     snprintf(opts, sizeof opts, "{\"gazetteers\": [{\"label\": \"ORG\", \"file\": \"%s\"}]}", bad);
     m = start_error(opts);
     ck_assert_msg(strstr(m, ":2:") != NULL, "line number expected: %s", m);
-    unlink(bad);
-    free(bad);
+    drop_list(bad);
 }
 END_TEST
 
