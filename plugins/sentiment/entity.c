@@ -234,6 +234,13 @@ static int someone_between(const vtok *t, const entity_tok *et, size_t a, size_t
     return 0;
 }
 
+/* Token k is a role verb read as a verb: after a determiner a verb form is
+ * a noun ("a shot at X", "his lead"). */
+static int verb_reading(const entity_tok *et, size_t k)
+{
+    return et[k].role && !(k > 0 && (et[k - 1].flags & EW_DET));
+}
+
 /* The part the entity [first, last] plays for the role word j: AGENT,
  * PATIENT, or -1 when it is not the word's doer or object; *cls is the
  * class of the reading that applies (the noun's or the verb's).  The doer comes
@@ -258,9 +265,7 @@ static int part_in(const vtok *t, const entity_tok *et, size_t j, size_t first, 
         if (!et[j].role)
             return -1;
     }
-    /* after a determiner a verb form is a noun ("a shot at X", "his
-     * lead"): no verb reading */
-    if (j > 0 && (et[j - 1].flags & EW_DET))
+    if (!verb_reading(et, j))
         return -1;
     *cls = et[j].role;
     int pass = passive(et, j);
@@ -276,7 +281,7 @@ static int part_in(const vtok *t, const entity_tok *et, size_t j, size_t first, 
             return (et[first - 1].flags & EW_BY) ? AGENT : -1;
         /* "accused of killing X": X is the nearer verb's object */
         for (size_t k = j + 1; k < first; k++)
-            if (et[k].role && !(et[k - 1].flags & EW_DET))
+            if (verb_reading(et, k))
                 return -1;
         return someone_between(t, et, j, first) ? -1 : PATIENT;
     }
