@@ -106,6 +106,39 @@ static int joins(const et_doc *d, size_t k)
            (t->end - t->start == 1 && d->text[t->start] == '&');
 }
 
+/* The `guess_people` option: a lone name word no list and no rule reads
+ * ("Krongard indicated", "the Cornyn plan") is most often, in news, the
+ * surname of a person the reader is expected to know.  What is shaped
+ * like something else is not guessed: capitals ("NATO", a shouted
+ * headline), digits ("F1"), an acronym's plural ("MLAs"), a lower-case
+ * start ("pro-Beijing"); at a sentence's start, where any word has a
+ * capital, a common word ("Police", though it is also a surname), a plural
+ * or an adverb ("Researchers", "Currently").  After "the" only before a
+ * lower-case word, which it then modifies ("the Ghani administration"). */
+static int guessed_person(const et_doc *d, const et_cand *c)
+{
+    const et_tok *t = &d->tok[c->a];
+    const char *w = d->text + t->start, *key = d->keys + t->key;
+    size_t len = t->end - t->start, caps = 0;
+    int capital = (w[0] >= 'A' && w[0] <= 'Z') || (unsigned char)w[0] >= 0xC0; /* or a letter beyond ASCII */
+    if ((t->shape & (S_ALLCAPS | S_CAPS_MODE)) || !capital)
+        return 0;
+    for (size_t k = 0; k < len; k++) {
+        if (w[k] >= '0' && w[k] <= '9')
+            return 0;
+        caps += w[k] >= 'A' && w[k] <= 'Z';
+    }
+    if (len >= 3 && w[len - 1] == 's' && caps == len - 1)
+        return 0;
+    if ((t->shape & S_START) && ((t->flags & ET_COMMON) || (t->klen > 2 && key[t->klen - 1] == 's') ||
+                                 (t->klen > 2 && key[t->klen - 2] == 'l' && key[t->klen - 1] == 'y')))
+        return 0;
+    if (!c->after_the)
+        return 1;
+    const et_tok *n = c->b < d->ntok ? &d->tok[c->b] : NULL;
+    return n && (n->shape & S_LOWER) && !(n->flags & ET_FUNCTION);
+}
+
 int et_resolve(et_doc *d)
 {
     if (d->ncand > 1) /* qsort must not see the NULL of an empty list */
@@ -165,6 +198,8 @@ int et_resolve(et_doc *d)
              * the reader is expected to know */
             if (c->label == L_NONE && single && !c->after_the && (t->flags & (ET_SURNAME | ET_FIRST)) && !(t->shape & S_ALLCAPS) &&
                 (!(t->flags & ET_COMMON) || c->alone) && !(t->shape & S_CAPS_MODE))
+                c->label = L_PERSON;
+            else if (d->t->guess_people && c->label == L_NONE && single && guessed_person(d, c))
                 c->label = L_PERSON;
             continue;
         }

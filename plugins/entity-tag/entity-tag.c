@@ -37,6 +37,11 @@ static const tp_option options[] = {
                    "in its sentence or the two before whose first name or title does not say the other gender "
                    "(none: no canonical).  For sentiment toward people through their pronouns; off by default, "
                    "since pronouns are not names."),
+    TP_OPTION_BOOL("guess_people", "false",
+                   "Tag a capitalized word that stands alone and that no list or rule reads (\"Krongard "
+                   "said\", \"the Cornyn plan\") as a PERSON: in news such a word is most often the surname "
+                   "of someone the reader is expected to know.  More people found, at the cost of other "
+                   "names taken for people; off by default, on in the people pipeline."),
     TP_OPTION_END,
 };
 
@@ -194,6 +199,7 @@ static int create(const tp_config *cfg, void **state, tp_error *err)
     int rc = parse_labels(cfg, &t->labels, err);
     t->case_sensitive = tp_config_bool(cfg, "case_sensitive");
     t->pronouns = tp_config_bool(cfg, "pronouns");
+    t->guess_people = tp_config_bool(cfg, "guess_people");
     if (rc == TP_OK && (et_timex_words(&t->words) != 0 || et_pronoun_words(&t->words) != 0))
         rc = tp_error_set(err, TP_ERR_INVALID, "entity-tag: the rules' word sets do not fit in %d slots: raise "
                           "ET_WORDS_SLOTS in tagger.h", ET_WORDS_SLOTS);

@@ -56,6 +56,7 @@ typedef struct et_tagger {
     unsigned labels;       /* 1 << label for each label to emit */
     int case_sensitive;    /* list entries match only as written */
     int pronouns;          /* tag he, she, his... as PERSON mentions */
+    int guess_people;      /* a lone word no list knows is a person */
     et_words words;        /* the rules' word sets */
 } et_tagger;
 

@@ -419,6 +419,30 @@ START_TEST(option_pronouns)
 }
 END_TEST
 
+START_TEST(option_guess_people)
+{
+    const char *text = "Zbrelnik approved it. The deal pleased Zbrelnik, and then the Zbrelnik plan failed.";
+    /* off by default: a word no list or rule knows may be anything */
+    EXPECT(text, "");
+    char *got = tag_with("{\"guess_people\": true}", text);
+    ck_assert_str_eq(got, "PERSON:Zbrelnik|PERSON:Zbrelnik|PERSON:Zbrelnik");
+    free(got);
+    /* not what is shaped like something else: capitals, an acronym's plural,
+     * a digit, "the" before a function word */
+    got = tag_with("{\"guess_people\": true}", "It pleased ZBRELNIK, ZBLs, Zbrelnik2 and the Zbrelnik of old.");
+    ck_assert_str_eq(got, "");
+    free(got);
+    /* nor, at a sentence's start, a common word (though also a surname), a plural or an adverb */
+    got = tag_with("{\"guess_people\": true}", "Police left. Zbrelniks stayed. Zbrelnikly, it rained.");
+    ck_assert_str_eq(got, "");
+    free(got);
+    /* the known rules still come first: a place after "in" stays one */
+    got = tag_with("{\"guess_people\": true}", "Talks in Wexley pleased Zbrelnik.");
+    ck_assert_str_eq(got, "GPE:Wexley|PERSON:Zbrelnik");
+    free(got);
+}
+END_TEST
+
 /* Start a pipeline that must fail; return the error message (static). */
 static const char *start_error(const char *options)
 {
@@ -573,6 +597,7 @@ int main(void)
     tcase_add_test(opt, option_user_gazetteers);
     tcase_add_test(opt, option_case_sensitive);
     tcase_add_test(opt, option_pronouns);
+    tcase_add_test(opt, option_guess_people);
     tcase_add_test(opt, option_errors_say_where);
     tcase_add_test(opt, empty_and_plain_documents);
     tcase_add_test(opt, spans_are_ordered_and_disjoint);
