@@ -16,13 +16,14 @@
  *     interview with X") is part of the setting, not a party to what the
  *     clause says: its words count SETTING;
  *   - roles: a verb of the data file's classes (praise, blame, win, lose,
- *     harm, help) in the entity's clause, with the entity as its doer or
+ *     harm, help, undergo) in the entity's clause, with the entity as its doer or
  *     its object, adds ROLE_WEIGHT times what the class says about that
  *     part (role_effect below) in place of the verb's own valence: "X
  *     defeated Y" is good for X and bad for Y, "X was accused" bad for X,
  *     "X was praised by Y" good for both;
  *   - the victim of a harm verb or noun ("X was killed", "the murder of
- *     X") is not judged by the clause's negative words either;
+ *     X") or the subject of a verb of what befalls one ("X died", "X
+ *     disappeared") is not judged by the clause's negative words either;
  *   - words the unit's rules left at 0 because VADER lacks them (the data
  *     file's words about people) or because a curly quotation mark clings
  *     to them ("“disastrous”") get a valence here, negated like VADER's. */
@@ -56,6 +57,7 @@ static const double role_effect[ER_COUNT][2] = {
     [ER_LOSE] = {-1.0, 1.0},
     [ER_HARM] = {-1.0, 0.0},  /* a victim is not judged by the harm done */
     [ER_HELP] = {1.0, 0.5},
+    [ER_UNDERGO] = {0.0, 0.0}, /* "X died": X is a victim (harmed()) */
 };
 enum { AGENT = 0, PATIENT = 1 };
 
@@ -272,6 +274,10 @@ static int part_in(const vtok *t, const entity_tok *et, size_t j, size_t first, 
     if (j > last) {
         if (j - last > ROLE_WINDOW || someone_between(t, et, last, j))
             return -1;
+        /* "his speech attacking X helped": the object of the verb before
+         * it is not the doer of the one after it */
+        if (first > 0 && verb_reading(et, first - 1) && !passive(et, first - 1))
+            return -1;
         return pass ? PATIENT : AGENT;
     }
     if (j < first) {
@@ -290,22 +296,27 @@ static int part_in(const vtok *t, const entity_tok *et, size_t j, size_t first, 
 
 /* Is the entity [first, last], or a pronoun @p echo standing for it, the
  * victim of a harm verb or noun in its clause ("X was shot", "the murder of
- * X", "killing her")? */
+ * X", "killing her") or the subject of an undergo verb ("X died")? */
+/* Does the role word @p i make the entity [first, last] a victim? */
+static int victim_of(const vtok *t, const entity_tok *et, size_t i, size_t first, size_t last)
+{
+    uint8_t cls;
+    int part = part_in(t, et, i, first, last, &cls);
+    return (part == PATIENT && cls == ER_HARM) || (part == AGENT && cls == ER_UNDERGO);
+}
+
 static int harmed(const vtok *t, const entity_scratch *s, size_t first, size_t last, const size_t *echo,
                   size_t nechoes)
 {
     const entity_tok *et = s->t;
     for (size_t li = 0; li < s->nlive; li++) {
         size_t i = s->live[li];
-        if (et[i].role != ER_HARM && et[i].noun != ER_HARM)
+        if (et[i].role != ER_HARM && et[i].noun != ER_HARM && et[i].role != ER_UNDERGO)
             continue;
-        uint8_t cls;
-        if ((t[i].clause == t[first].clause || t[i].clause == t[last].clause) &&
-            part_in(t, et, i, first, last, &cls) == PATIENT && cls == ER_HARM)
+        if ((t[i].clause == t[first].clause || t[i].clause == t[last].clause) && victim_of(t, et, i, first, last))
             return 1;
         for (size_t k = 0; k < nechoes; k++)
-            if (t[i].clause == t[echo[k]].clause && part_in(t, et, i, echo[k], echo[k], &cls) == PATIENT &&
-                cls == ER_HARM)
+            if (t[i].clause == t[echo[k]].clause && victim_of(t, et, i, echo[k], echo[k]))
                 return 1;
     }
     return 0;

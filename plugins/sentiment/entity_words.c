@@ -160,7 +160,7 @@ static int is_blank(char c)
     return c == ' ' || c == '\t' || c == '\r';
 }
 
-static const char *const role_names[ER_COUNT] = {NULL, "praise", "blame", "win", "lose", "harm", "help"};
+static const char *const role_names[ER_COUNT] = {NULL, "praise", "blame", "win", "lose", "harm", "help", "undergo"};
 
 /* "KIND<TAB>noun<TAB>doer|object<TAB>forms..." from @p rest on. */
 static int noun_line(entity_words *t, const char *path, size_t lineno, const char *s0, uint8_t role,
@@ -226,7 +226,7 @@ static int load_line(entity_words *t, const char *path, size_t lineno, const cha
     const char *tab = memchr(s, '\t', (size_t)(e - s));
     if (!tab)
         return tp_error_set(err, TP_ERR_DATA, "%s:%zu:1: expected \"kind<TAB>...\" (kind: valence, praise, "
-                            "blame, win, lose, harm, help)", path, lineno);
+                            "blame, win, lose, harm, help, undergo)", path, lineno);
     size_t klen = (size_t)(tab - s);
     const char *rest = tab + 1;
     while (rest < e && is_blank(*rest))
@@ -267,7 +267,7 @@ static int load_line(entity_words *t, const char *path, size_t lineno, const cha
             role = (uint8_t)r;
     if (role == ER_NONE)
         return tp_error_set(err, TP_ERR_DATA, "%s:%zu:1: unknown kind \"%.*s\": use valence, praise, blame, win, "
-                            "lose, harm or help", path, lineno, (int)klen, s);
+                            "lose, harm, help or undergo", path, lineno, (int)klen, s);
     const char *tab2 = memchr(rest, '\t', (size_t)(e - rest));
     if (tab2)
         return noun_line(t, path, lineno, s0, role, rest, e, err);

@@ -24,6 +24,7 @@ enum ew_role {
     ER_LOSE,   /* lose, trail: bad for the agent ("lost to X" is good for X) */
     ER_HARM,   /* kill, abuse, deceive: bad for the agent; victims are not judged */
     ER_HELP,   /* help, rescue, protect: good for the agent and the patient */
+    ER_UNDERGO, /* die, disappear: it happens to the agent, who is a victim, not judged */
     ER_COUNT
 };
 
@@ -70,7 +71,7 @@ void ew_free(entity_words *t);
 int ew_add_grammar(entity_words *t, tp_error *err);
 
 /* The data file: lines "kind<TAB>base s-form past participle ing-form" for
- * role verbs (kind praise, blame, win, lose, harm, help; "-" for a form that
+ * role verbs (kind praise, blame, win, lose, harm, help, undergo; "-" for a form that
  * should not count), "kind<TAB>noun<TAB>doer|object<TAB>forms..." for nouns
  * (what the possessor is: "X's victory" doer, "X's critics" object) and
  * "valence<TAB>word<TAB>value"; '#' starts a comment. */

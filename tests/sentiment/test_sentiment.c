@@ -439,6 +439,9 @@ START_TEST(entity_roles_doer_and_object)
     /* someone else between the entity and the verb: not its doer */
     two_people("{}", "Alvira thinks that Quillan defeated them.", &a, &q);
     ck_assert_msg(q > 0.05 && a < 0.05, "Quillan is the doer, not Alvira: %.4f %.4f", a, q);
+    /* the object of the verb before it is not the doer of the one after it */
+    two_people("{}", "Alvira said the speech attacking Quillan helped win the vote.", &a, &q);
+    ck_assert_msg(q < -0.05, "attacking Quillan helped: %.4f", q);
     /* after a determiner the form is a noun, not the verb: "a shot at" is
      * no shooting ("shot" is no VADER word either) */
     two_people("{}", "Alvira took a shot at the plan. Quillan shot the messenger.", &a, &q);
@@ -607,6 +610,11 @@ START_TEST(entity_victim_not_judged)
     ck_assert_msg(q == 0, "the death of police officer Quillan: %.4f", q);
     two_people("{}", "Alvira grieved. Quillan's murder was brutal.", &a, &q);
     ck_assert_msg(q == 0, "Quillan's murder: %.4f", q);
+    /* what befalls one ("died", "vanished") makes a victim too */
+    two_people("{}", "Alvira wept. Quillan died in the brutal, terrible attack.", &a, &q);
+    ck_assert_msg(q == 0, "Quillan died: %.4f", q);
+    two_people("{}", "Alvira wept. Quillan vanished after the ugly scandal.", &a, &q);
+    ck_assert_msg(q == 0, "Quillan vanished: %.4f", q);
     /* what is good about a victim still counts */
     two_people("{}", "Alvira grieved. The brave Quillan was killed.", &a, &q);
     ck_assert_msg(q > 0.05, "brave victim: %.4f", q);
