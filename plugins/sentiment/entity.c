@@ -15,6 +15,8 @@
  *   - an entity after "with", "in", "from", "for" or "by" ("in an
  *     interview with X") is part of the setting, not a party to what the
  *     clause says: its words count SETTING;
+ *   - words in a quotation count QUOTED toward an entity outside it that
+ *     is not its speaker: a quotation speaks first of what it names;
  *   - roles: a verb of the data file's classes (praise, blame, win, lose,
  *     harm, help, undergo) in the entity's clause, with the entity as its doer or
  *     its object, adds ROLE_WEIGHT times what the class says about that
@@ -43,6 +45,7 @@
 #define DISTANCE 3.0
 #define SPEAKER 0.1
 #define SETTING 0.3
+#define QUOTED 0.75
 #define ROLE_WEIGHT 2.0
 /* How far (in tokens) a doer or an object may stand from its verb, and
  * a noun's object from the noun ("the shooting of officer X"). */
@@ -377,6 +380,7 @@ sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t s
     }
     int is_speaker = reports(t, et, n, first, last);
     int in_setting = first > 0 && (et[first - 1].flags & EW_SETTING);
+    int quoted = (t[first].flags & VT_QUOTED) != 0;
     /* the clause "who" opens right after the entity (its comma clings to
      * the name's token) is about the entity; UINT32_MAX matches no clause */
     uint32_t own_relative = last + 1 < n && (et[last + 1].flags & EW_WHO) ? t[last + 1].clause : UINT32_MAX;
@@ -424,6 +428,8 @@ sent_scores entity_scores(const vader_work *w, const entity_scratch *s, size_t s
                 wgt *= SPEAKER;
             if (in_setting)
                 wgt *= SETTING;
+            if ((t[i].flags & VT_QUOTED) && !quoted && !is_speaker)
+                wgt *= QUOTED;
             if (victim && v < 0)
                 wgt = 0;
             u = v * wgt;

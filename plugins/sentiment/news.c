@@ -105,6 +105,8 @@ void news_valences(const sent_model *m, vader_work *w)
     for (size_t i = 0; i < n; i++) {
         clause += (uint32_t)clause_starts(t, n, i, &quote_end);
         t[i].clause = clause;
+        if (i < quote_end)
+            t[i].flags |= VT_QUOTED;
         if (b == n && ((t[i].id == W_BUT) | ((t[i].flags & VT_CONTRAST) != 0)))
             b = i;
         t[i].v = 0;

@@ -35,7 +35,8 @@ enum {
     VT_CONTRAST = 1u << 10,  /* news: a contrast word of the domain file */
     VT_HEDGE = 1u << 11,     /* news: a hedge of the domain file */
     VT_PHRASE_HEAD = 1u << 12, /* news: may start a two-word domain entry */
-    VT_IDIOM = 1u << 13      /* its id is part of one of VADER's idioms or multi-word boosters */
+    VT_IDIOM = 1u << 13,     /* its id is part of one of VADER's idioms or multi-word boosters */
+    VT_QUOTED = 1u << 14     /* news: inside a quotation (news.c: longer than a quoted term) */
 };
 
 typedef struct vtok {

@@ -629,6 +629,23 @@ START_TEST(entity_victim_not_judged)
 }
 END_TEST
 
+START_TEST(entity_quotation_weighs_less)
+{
+    double a, q, a_plain, q_plain;
+    /* someone's words in quotation marks speak first of what they name:
+     * toward a person outside the quotation, not its speaker, they count less */
+    two_people("{}", "“The plan is a terrible, ugly disaster,” Alvira told Quillan.", &a, &q);
+    two_people("{}", "The plan is a terrible, ugly disaster, Alvira told Quillan.", &a_plain, &q_plain);
+    ck_assert_msg(q < -0.05 && q > q_plain + 0.05, "quoted %.4f, not quoted %.4f", q, q_plain);
+    /* the speaker is weighed as a speaker either way */
+    ck_assert_msg(fabs(a - a_plain) < 1e-9, "speaker: quoted %.4f, not quoted %.4f", a, a_plain);
+    /* and a person inside the quotation is what it speaks of */
+    two_people("{}", "Alvira told reporters: \"Quillan is a terrible, ugly disaster.\"", &a, &q);
+    two_people("{}", "Alvira told reporters: Quillan is a terrible, ugly disaster.", &a_plain, &q_plain);
+    ck_assert_msg(q < -0.05 && fabs(q - q_plain) < 1e-9, "inside: quoted %.4f, not quoted %.4f", q, q_plain);
+}
+END_TEST
+
 START_TEST(entity_setting_and_relative_clause)
 {
     double a, q, q_which;
@@ -793,6 +810,7 @@ static Suite *suite(void)
     tcase_add_test(tc, entity_speaker_weighs_less);
     tcase_add_test(tc, entity_victim_not_judged);
     tcase_add_test(tc, entity_setting_and_relative_clause);
+    tcase_add_test(tc, entity_quotation_weighs_less);
     suite_add_tcase(s, tc);
     tc = tcase_create("data");
     tcase_add_checked_fixture(tc, setup, teardown);
