@@ -42,7 +42,7 @@ fuzz_fuzz_entity_tag_LDADD = $(FUZZ_LDADD)
 
 fuzz_fuzz_sentiment_SOURCES = fuzz/fuzz_stage.c fuzz/fuzz_common.h
 fuzz_fuzz_sentiment_CPPFLAGS = $(FUZZ_CPPFLAGS) -DFUZZ_STRICT=1 \
-	-DFUZZ_PIPELINE='"{\"stages\":[{\"plugin\":\"sentence-split\"},{\"plugin\":\"entity-tag\",\"options\":{\"pronouns\":true}},{\"plugin\":\"sentiment\"}]}"'
+	-DFUZZ_PIPELINE='"{\"stages\":[{\"plugin\":\"sentence-split\"},{\"plugin\":\"entity-tag\",\"options\":{\"pronouns\":true,\"guess_people\":true}},{\"plugin\":\"sentiment\"}]}"'
 fuzz_fuzz_sentiment_LDFLAGS = -fsanitize=fuzzer
 fuzz_fuzz_sentiment_LDADD = $(FUZZ_LDADD)
 
