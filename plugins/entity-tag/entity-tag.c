@@ -39,7 +39,7 @@ static const tp_option options[] = {
                    "since pronouns are not names."),
     TP_OPTION_BOOL("guess_people", "false",
                    "Tag a capitalized word that stands alone and that no list or rule reads (\"Krongard "
-                   "said\", \"the Cornyn plan\") as a PERSON: in news such a word is most often the surname "
+                   "indicated\", \"the Cornyn plan\") as a PERSON: in news such a word is most often the surname "
                    "of someone the reader is expected to know.  More people found, at the cost of other "
                    "names taken for people; off by default, on in the people pipeline."),
     TP_OPTION_END,

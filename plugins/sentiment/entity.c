@@ -18,8 +18,8 @@
  *   - words in a quotation count QUOTED toward an entity outside it that
  *     is not its speaker: a quotation speaks first of what it names;
  *   - roles: a verb of the data file's classes (praise, blame, win, lose,
- *     harm, help, undergo) in the entity's clause, with the entity as its doer or
- *     its object, adds ROLE_WEIGHT times what the class says about that
+ *     harm, help, undergo) in the entity's clause, with the entity as its
+ *     doer or its object, adds ROLE_WEIGHT times what the class says about that
  *     part (role_effect below) in place of the verb's own valence: "X
  *     defeated Y" is good for X and bad for Y, "X was accused" bad for X,
  *     "X was praised by Y" good for both;
@@ -297,9 +297,6 @@ static int part_in(const vtok *t, const entity_tok *et, size_t j, size_t first, 
     return -1;
 }
 
-/* Is the entity [first, last], or a pronoun @p echo standing for it, the
- * victim of a harm verb or noun in its clause ("X was shot", "the murder of
- * X", "killing her") or the subject of an undergo verb ("X died")? */
 /* Does the role word @p i make the entity [first, last] a victim? */
 static int victim_of(const vtok *t, const entity_tok *et, size_t i, size_t first, size_t last)
 {
@@ -308,6 +305,9 @@ static int victim_of(const vtok *t, const entity_tok *et, size_t i, size_t first
     return (part == PATIENT && cls == ER_HARM) || (part == AGENT && cls == ER_UNDERGO);
 }
 
+/* Is the entity [first, last], or a pronoun @p echo standing for it, the
+ * victim of a harm verb or noun in its clause ("X was shot", "the murder of
+ * X", "killing her") or the subject of an undergo verb ("X died")? */
 static int harmed(const vtok *t, const entity_scratch *s, size_t first, size_t last, const size_t *echo,
                   size_t nechoes)
 {
