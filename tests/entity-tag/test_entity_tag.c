@@ -49,12 +49,13 @@ static char *tag(const char *text)
     return tag_with("{}", text);
 }
 
-#define EXPECT(text, want)                                                                                     \
+#define EXPECT_WITH(options, text, want)                                                                       \
     do {                                                                                                       \
-        char *got_ = tag(text);                                                                                \
+        char *got_ = tag_with((options), (text));                                                              \
         ck_assert_msg(strcmp(got_, (want)) == 0, "%s\n  want: %s\n  got:  %s", (text), (want), got_);        \
         free(got_);                                                                                            \
     } while (0)
+#define EXPECT(text, want) EXPECT_WITH("{}", (text), (want))
 
 /* The canonical names of the entities, "|"-joined. */
 static char *canonicals(const char *text)
@@ -421,25 +422,18 @@ END_TEST
 
 START_TEST(option_guess_people)
 {
+    const char *on = "{\"guess_people\": true}";
     const char *text = "Zbrelnik approved it. The deal pleased Zbrelnik, and then the Zbrelnik plan failed.";
     /* off by default: a word no list or rule knows may be anything */
     EXPECT(text, "");
-    char *got = tag_with("{\"guess_people\": true}", text);
-    ck_assert_str_eq(got, "PERSON:Zbrelnik|PERSON:Zbrelnik|PERSON:Zbrelnik");
-    free(got);
+    EXPECT_WITH(on, text, "PERSON:Zbrelnik|PERSON:Zbrelnik|PERSON:Zbrelnik");
     /* not what is shaped like something else: capitals, an acronym's plural,
      * a digit, "the" before a function word */
-    got = tag_with("{\"guess_people\": true}", "It pleased ZBRELNIK, ZBLs, Zbrelnik2 and the Zbrelnik of old.");
-    ck_assert_str_eq(got, "");
-    free(got);
+    EXPECT_WITH(on, "It pleased ZBRELNIK, ZBLs, Zbrelnik2 and the Zbrelnik of old.", "");
     /* nor, at a sentence's start, a common word (though also a surname), a plural or an adverb */
-    got = tag_with("{\"guess_people\": true}", "Police left. Zbrelniks stayed. Zbrelnikly, it rained.");
-    ck_assert_str_eq(got, "");
-    free(got);
+    EXPECT_WITH(on, "Police left. Zbrelniks stayed. Zbrelnikly, it rained.", "");
     /* the known rules still come first: a place after "in" stays one */
-    got = tag_with("{\"guess_people\": true}", "Talks in Wexley pleased Zbrelnik.");
-    ck_assert_str_eq(got, "GPE:Wexley|PERSON:Zbrelnik");
-    free(got);
+    EXPECT_WITH(on, "Talks in Wexley pleased Zbrelnik.", "GPE:Wexley|PERSON:Zbrelnik");
 }
 END_TEST
 
