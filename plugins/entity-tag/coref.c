@@ -196,10 +196,9 @@ int et_resolve(et_doc *d)
         if (!a) {
             /* a lone surname or first name nobody introduced: in news most often a person
              * the reader is expected to know */
-            if (c->label == L_NONE && single && !c->after_the && (t->flags & (ET_SURNAME | ET_FIRST)) && !(t->shape & S_ALLCAPS) &&
-                (!(t->flags & ET_COMMON) || c->alone) && !(t->shape & S_CAPS_MODE))
-                c->label = L_PERSON;
-            else if (d->t->guess_people && c->label == L_NONE && single && guessed_person(d, c))
+            int known_name = !c->after_the && (t->flags & (ET_SURNAME | ET_FIRST)) && !(t->shape & S_ALLCAPS) &&
+                             (!(t->flags & ET_COMMON) || c->alone) && !(t->shape & S_CAPS_MODE);
+            if (c->label == L_NONE && single && (known_name || (d->t->guess_people && guessed_person(d, c))))
                 c->label = L_PERSON;
             continue;
         }
