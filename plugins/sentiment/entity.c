@@ -19,8 +19,8 @@
  *     is not its speaker: a quotation speaks first of what it names;
  *   - roles: a verb of the data file's classes (praise, blame, win, lose,
  *     harm, help, undergo) in the entity's clause, with the entity as its
- *     doer or its object, adds ROLE_WEIGHT times what the class says about that
- *     part (role_effect below) in place of the verb's own valence: "X
+ *     doer or its object, adds ROLE_WEIGHT times what the class says about
+ *     that part (role_effect below) in place of the verb's own valence: "X
  *     defeated Y" is good for X and bad for Y, "X was accused" bad for X,
  *     "X was praised by Y" good for both;
  *   - the victim of a harm verb or noun ("X was killed", "the murder of

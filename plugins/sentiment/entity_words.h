@@ -71,10 +71,10 @@ void ew_free(entity_words *t);
 int ew_add_grammar(entity_words *t, tp_error *err);
 
 /* The data file: lines "kind<TAB>base s-form past participle ing-form" for
- * role verbs (kind praise, blame, win, lose, harm, help, undergo; "-" for a form that
- * should not count), "kind<TAB>noun<TAB>doer|object<TAB>forms..." for nouns
- * (what the possessor is: "X's victory" doer, "X's critics" object) and
- * "valence<TAB>word<TAB>value"; '#' starts a comment. */
+ * role verbs (kind praise, blame, win, lose, harm, help, undergo; "-" for a
+ * form that should not count), "kind<TAB>noun<TAB>doer|object<TAB>forms..."
+ * for nouns (what the possessor is: "X's victory" doer, "X's critics"
+ * object) and "valence<TAB>word<TAB>value"; '#' starts a comment. */
 int ew_load(entity_words *t, const char *path, tp_error *err);
 
 /* The entry for lowercase @p key with hash @p h (wt_hash()), or NULL. */
