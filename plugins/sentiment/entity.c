@@ -31,6 +31,7 @@
  *     to them ("“disastrous”") get a valence here, negated like VADER's. */
 #include <config.h>
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,8 +94,7 @@ static void mark_tokens(vader_work *w, entity_tok *et, const size_t *starts, con
 static void strip_quotes(const char *s, size_t *b, size_t *e)
 {
     for (;;) {
-        if (*b < *e && (unsigned char)s[*b] < 0x80 && !((s[*b] >= 'a' && s[*b] <= 'z') ||
-                                                          (s[*b] >= '0' && s[*b] <= '9')))
+        if (*b < *e && (unsigned char)s[*b] < 0x80 && !isalnum((unsigned char)s[*b]))
             (*b)++;
         /* cppcheck-suppress knownConditionTrueFalse ; false positive: cppcheck loses track of *b and *e */
         else if (*e - *b >= 3 && (unsigned char)s[*b] == 0xE2 && (unsigned char)s[*b + 1] == 0x80 &&
@@ -104,8 +104,7 @@ static void strip_quotes(const char *s, size_t *b, size_t *e)
             break;
     }
     for (;;) {
-        if (*e > *b && (unsigned char)s[*e - 1] < 0x80 &&
-            !((s[*e - 1] >= 'a' && s[*e - 1] <= 'z') || (s[*e - 1] >= '0' && s[*e - 1] <= '9')))
+        if (*e > *b && (unsigned char)s[*e - 1] < 0x80 && !isalnum((unsigned char)s[*e - 1]))
             (*e)--;
         /* cppcheck-suppress knownConditionTrueFalse ; as above */
         else if (*e - *b >= 3 && (unsigned char)s[*e - 3] == 0xE2 && (unsigned char)s[*e - 2] == 0x80 &&
@@ -129,14 +128,54 @@ static double negated(const vtok *t, size_t i, double v)
     return v;
 }
 
-int entity_prepare(const entity_model *m, vader_work *w, entity_scratch *s, const size_t *starts,
-                   const size_t *ends, const uint32_t *people, size_t n, tp_error *err)
+/* Does the token start with a capital letter (after the punctuation and
+ * quotation marks before it)? */
+static int capitalized(const char *text, const vtok *t)
+{
+    size_t b = t->start, e = t->end;
+    strip_quotes(text, &b, &e);
+    return b < e && text[b] >= 'A' && text[b] <= 'Z';
+}
+
+/* Does the token start its sentence (the unit's first, or after a full
+ * stop or a colon)? */
+static int sentence_initial(const char *text, const vtok *t, size_t i)
+{
+    return i == 0 || (t[i - 1].flags & VT_STOP) || (t[i - 1].end > t[i - 1].start && text[t[i - 1].end - 1] == ':');
+}
+
+/* Inside a sentence, a capitalized word next to another capitalized word
+ * is part of a name ("appeared on Good Morning America", "the Affordable
+ * Care Act") even when no entity covers it: it names, it does not judge.
+ * In a headline, where most words are capitalized, this says nothing. */
+#define HEADLINE_CAPITALS 0.6
+
+static void mark_names(const char *text, const vtok *t, entity_tok *et, size_t n)
+{
+    size_t ncap = 0, nwords = 0; /* the words outside entities */
+    for (size_t i = 0; i < n; i++) {
+        et[i].capital = (uint8_t)capitalized(text, &t[i]);
+        if (!(t[i].flags & VT_ENTITY)) {
+            nwords++;
+            ncap += et[i].capital;
+        }
+    }
+    int headline = (double)ncap > HEADLINE_CAPITALS * (double)nwords;
+    for (size_t i = 0; i < n; i++)
+        et[i].in_name = !headline && et[i].capital && !sentence_initial(text, t, i) &&
+                        ((i > 0 && et[i - 1].capital) || (i + 1 < n && et[i + 1].capital));
+}
+
+int entity_prepare(const entity_model *m, const char *text, vader_work *w, entity_scratch *s,
+                   const size_t *starts, const size_t *ends, const uint32_t *people, size_t n,
+                   tp_error *err)
 {
     if (vader_reserve((void **)&s->t, &s->cap, w->n ? w->n : 1, sizeof *s->t, err) ||
         vader_reserve((void **)&s->live, &s->live_cap, w->n ? w->n : 1, sizeof *s->live, err) ||
         vader_reserve((void **)&s->pron, &s->pron_cap, w->n ? w->n : 1, sizeof *s->pron, err))
         return err->status;
     mark_tokens(w, s->t, starts, ends, people, n);
+    mark_names(text, w->tok, s->t, w->n);
     const vtok *t = w->tok;
     for (size_t i = 0; i < w->n; i++) {
         entity_tok *et = &s->t[i];
@@ -192,7 +231,7 @@ int entity_prepare(const entity_model *m, vader_work *w, entity_scratch *s, cons
             continue;
         }
         const entity_tok *et = &s->t[i];
-        if (t[i].v != 0 || et->fill != 0 || et->role || et->noun)
+        if (et->role || et->noun || (!et->in_name && (t[i].v != 0 || et->fill != 0)))
             s->live[s->nlive++] = (uint32_t)i;
         else
             s->plain++;

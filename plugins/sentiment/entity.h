@@ -28,6 +28,8 @@ typedef struct entity_tok {
     uint8_t owner; /* the part a noun's possessor plays */
     uint16_t flags; /* EW_* of entity_words.h, EW_ADVERB also for -ly words */
     uint8_t possessive; /* ends with 's or s' */
+    uint8_t capital;    /* starts with a capital letter */
+    uint8_t in_name;    /* a word of a name no entity covers (entity.c: mark_names) */
     uint32_t person; /* part of a person's name: which person (see entity_prepare), else 0 */
 } entity_tok;
 
@@ -50,15 +52,18 @@ typedef struct entity_scratch {
 
 void entity_scratch_free(entity_scratch *s);
 
-/* Prepare the analyzed unit for scoring its entities: mark the tokens that
- * fall in any of the @p n byte ranges [starts[i], ends[i]) (relative to the
- * unit, in order), since entity names carry no sentiment toward anyone
- * ("Justice Department", "Hope Hicks"), and look the tokens up once for all
- * the entities.  people[i] is 0 when entity i is not a person, else a
- * number that the mentions of the same person share (the same canonical
- * name) and no other entity has. */
-int entity_prepare(const entity_model *m, vader_work *w, entity_scratch *s, const size_t *starts,
-                   const size_t *ends, const uint32_t *people, size_t n, tp_error *err);
+/* Prepare the analyzed unit @p text (the text vader_analyze() read) for
+ * scoring its entities: mark the tokens that fall in any of the @p n byte
+ * ranges [starts[i], ends[i]) (relative to the unit, in order), since
+ * entity names carry no sentiment toward anyone ("Justice Department",
+ * "Hope Hicks"), nor do the words of a name no entity covers ("Good Morning
+ * America"), and look the tokens up once for all the entities.  people[i]
+ * is 0 when entity i is not a person, else a number that the mentions of
+ * the same person share (the same canonical name) and no other entity
+ * has. */
+int entity_prepare(const entity_model *m, const char *text, vader_work *w, entity_scratch *s,
+                   const size_t *starts, const size_t *ends, const uint32_t *people, size_t n,
+                   tp_error *err);
 
 /* The sentiment toward the entity at bytes [start, end) of the analyzed
  * unit (relative to it).  @p amp is the unit's punctuation emphasis. */

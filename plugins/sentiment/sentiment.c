@@ -308,7 +308,7 @@ static int score_entities(entity_pass *e, vader_work *w, size_t ustart, size_t u
     }
     if (k == 0)
         return TP_OK;
-    if (entity_prepare(&e->model, w, &e->scratch, e->starts, e->ends, e->people, k, err))
+    if (entity_prepare(&e->model, e->text + ustart, w, &e->scratch, e->starts, e->ends, e->people, k, err))
         return err->status;
     for (size_t i = first; i < e->n && sp[i].start < uend; i++) {
         if (e->done[i] || sp[i].start < ustart)

@@ -646,6 +646,26 @@ START_TEST(entity_quotation_weighs_less)
 }
 END_TEST
 
+START_TEST(entity_name_words_do_not_judge)
+{
+    double a, q, q_plain;
+    /* capitalized words next to each other inside a sentence are a name
+     * no entity covers: they name, they do not judge */
+    two_people("{}", "Alvira said that Quillan appeared on Happy Wonderful Mornings last week.", &a, &q);
+    two_people("{}", "Alvira said that Quillan appeared on happy wonderful mornings last week.", &a, &q_plain);
+    ck_assert_msg(fabs(q) < 0.05 && q_plain > 0.05, "name %.4f, words %.4f", q, q_plain);
+    /* a capitalized word alone is an ordinary word */
+    two_people("{}", "Alvira said that Quillan appeared on Wonderful mornings last week.", &a, &q);
+    ck_assert_msg(q > 0.05, "one capitalized word %.4f", q);
+    /* the first word of a sentence is capitalized anyway */
+    two_people("{}", "Wonderful Quillan met the new members of the board and Alvira.", &a, &q);
+    ck_assert_msg(q > 0.05, "sentence start %.4f", q);
+    /* in a headline most words are capitalized: they are words */
+    two_people("{}", "Alvira Says Quillan Had A Wonderful Day", &a, &q);
+    ck_assert_msg(q > 0.05, "headline %.4f", q);
+}
+END_TEST
+
 START_TEST(entity_setting_and_relative_clause)
 {
     double a, q, q_which;
@@ -811,6 +831,7 @@ static Suite *suite(void)
     tcase_add_test(tc, entity_victim_not_judged);
     tcase_add_test(tc, entity_setting_and_relative_clause);
     tcase_add_test(tc, entity_quotation_weighs_less);
+    tcase_add_test(tc, entity_name_words_do_not_judge);
     suite_add_tcase(s, tc);
     tc = tcase_create("data");
     tcase_add_checked_fixture(tc, setup, teardown);
