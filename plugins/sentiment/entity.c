@@ -147,23 +147,28 @@ static int sentence_initial(const char *text, const vtok *t, size_t i)
 /* Inside a sentence, a capitalized word next to another capitalized word
  * is part of a name ("appeared on Good Morning America", "the Affordable
  * Care Act") even when no entity covers it: it names, it does not judge.
- * In a headline, where most words are capitalized, this says nothing. */
+ * In a headline, where most words outside the entities are capitalized,
+ * this says nothing.  *headline caches that for the unit (-1: not yet
+ * known); entity names are marked already (VT_ENTITY).  Asked only of
+ * words with a valence, which are few. */
 #define HEADLINE_CAPITALS 0.6
 
-static void mark_names(const char *text, const vtok *t, entity_tok *et, size_t n)
+static int in_name(const char *text, const vtok *t, size_t n, size_t i, int *headline)
 {
-    size_t ncap = 0, nwords = 0; /* the words outside entities */
-    for (size_t i = 0; i < n; i++) {
-        et[i].capital = (uint8_t)capitalized(text, &t[i]);
-        if (!(t[i].flags & VT_ENTITY)) {
-            nwords++;
-            ncap += et[i].capital;
+    if (!capitalized(text, &t[i]) || sentence_initial(text, t, i) ||
+        !((i > 0 && capitalized(text, &t[i - 1])) || (i + 1 < n && capitalized(text, &t[i + 1]))))
+        return 0;
+    if (*headline < 0) {
+        size_t ncap = 0, nwords = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (!(t[k].flags & VT_ENTITY)) {
+                nwords++;
+                ncap += (size_t)capitalized(text, &t[k]);
+            }
         }
+        *headline = (double)ncap > HEADLINE_CAPITALS * (double)nwords;
     }
-    int headline = (double)ncap > HEADLINE_CAPITALS * (double)nwords;
-    for (size_t i = 0; i < n; i++)
-        et[i].in_name = !headline && et[i].capital && !sentence_initial(text, t, i) &&
-                        ((i > 0 && et[i - 1].capital) || (i + 1 < n && et[i + 1].capital));
+    return !*headline;
 }
 
 int entity_prepare(const entity_model *m, const char *text, vader_work *w, entity_scratch *s,
@@ -175,7 +180,6 @@ int entity_prepare(const entity_model *m, const char *text, vader_work *w, entit
         vader_reserve((void **)&s->pron, &s->pron_cap, w->n ? w->n : 1, sizeof *s->pron, err))
         return err->status;
     mark_tokens(w, s->t, starts, ends, people, n);
-    mark_names(text, w->tok, s->t, w->n);
     const vtok *t = w->tok;
     for (size_t i = 0; i < w->n; i++) {
         entity_tok *et = &s->t[i];
@@ -224,6 +228,7 @@ int entity_prepare(const entity_model *m, const char *text, vader_work *w, entit
         et->fill = v;
     }
     s->nlive = s->plain = s->npron = 0;
+    int headline = -1;
     for (size_t i = 0; i < w->n; i++) {
         if (t[i].flags & VT_ENTITY) {
             if (s->t[i].person && (s->t[i].flags & EW_HE))
@@ -231,7 +236,8 @@ int entity_prepare(const entity_model *m, const char *text, vader_work *w, entit
             continue;
         }
         const entity_tok *et = &s->t[i];
-        if (et->role || et->noun || (!et->in_name && (t[i].v != 0 || et->fill != 0)))
+        int valued = t[i].v != 0 || et->fill != 0;
+        if (et->role || et->noun || (valued && !in_name(text, t, w->n, i, &headline)))
             s->live[s->nlive++] = (uint32_t)i;
         else
             s->plain++;

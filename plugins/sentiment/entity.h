@@ -28,8 +28,6 @@ typedef struct entity_tok {
     uint8_t owner; /* the part a noun's possessor plays */
     uint16_t flags; /* EW_* of entity_words.h, EW_ADVERB also for -ly words */
     uint8_t possessive; /* ends with 's or s' */
-    uint8_t capital;    /* starts with a capital letter */
-    uint8_t in_name;    /* a word of a name no entity covers (entity.c: mark_names) */
     uint32_t person; /* part of a person's name: which person (see entity_prepare), else 0 */
 } entity_tok;
 
