@@ -284,6 +284,34 @@ static int someone_between(const vtok *t, const entity_tok *et, size_t a, size_t
     return 0;
 }
 
+/* Names joined by "and" or "or" play one part: a verb or noun before them
+ * reaches each ("defeated X and Y", "the murder of X and Y"), a verb after
+ * them has each for its doer ("X and Y defeated Z").  conj_head() is the
+ * first token of the first name joined to the entity starting at @p first;
+ * conj_tail() the last token of the last name joined to the entity ending
+ * at @p last, before token @p end. */
+static size_t conj_head(const vtok *t, const entity_tok *et, size_t first)
+{
+    size_t k = first;
+    while (k >= 2 && (et[k - 1].flags & EW_AND) && (t[k - 2].flags & VT_ENTITY)) {
+        k -= 2;
+        while (k > 0 && (t[k - 1].flags & VT_ENTITY))
+            k--;
+    }
+    return k;
+}
+
+static size_t conj_tail(const vtok *t, const entity_tok *et, size_t end, size_t last)
+{
+    size_t k = last;
+    while (k + 2 < end && (et[k + 1].flags & EW_AND) && (t[k + 2].flags & VT_ENTITY)) {
+        k += 2;
+        while (k + 1 < end && (t[k + 1].flags & VT_ENTITY))
+            k++;
+    }
+    return k;
+}
+
 /* Token k is a role verb read as a verb: after a determiner a verb form is
  * a noun ("a shot at X", "his lead"). */
 static int verb_reading(const entity_tok *et, size_t k)
@@ -295,8 +323,9 @@ static int verb_reading(const entity_tok *et, size_t k)
  * PATIENT, or -1 when it is not the word's doer or object; *cls is the
  * class of the reading that applies (the noun's or the verb's).  The doer comes
  * before an active verb ("X criticized"), the object after it ("criticized
- * X"), with nobody in between; a passive turns the subject into the object
- * ("X was criticized") and names the doer with "by". */
+ * X"), with nobody in between but the names joined to the entity; a
+ * passive turns the subject into the object ("X was criticized") and names
+ * the doer with "by". */
 static int part_in(const vtok *t, const entity_tok *et, size_t j, size_t first, size_t last, uint8_t *cls)
 {
     *cls = et[j].noun;
@@ -308,8 +337,9 @@ static int part_in(const vtok *t, const entity_tok *et, size_t j, size_t first, 
          * as the possessive does ("the victory of X", "a defeat for X"). */
         if (j > last && j - last <= 2 && et[last].possessive && !someone_between(t, et, last, j))
             return et[j].owner;
-        if (j < first && first - j <= NOUN_WINDOW && j + 1 < first && (et[j + 1].flags & EW_PREP) &&
-            !someone_between(t, et, j + 1, first))
+        size_t head = conj_head(t, et, first);
+        if (j < head && head - j <= NOUN_WINDOW && j + 1 < head && (et[j + 1].flags & EW_PREP) &&
+            !someone_between(t, et, j + 1, head))
             return (et[j + 1].flags & EW_OF_FOR) && (et[j].noun == ER_WIN || et[j].noun == ER_LOSE) ? et[j].owner
                                                                                                    : PATIENT;
         if (!et[j].role)
@@ -319,6 +349,10 @@ static int part_in(const vtok *t, const entity_tok *et, size_t j, size_t first, 
         return -1;
     *cls = et[j].role;
     int pass = passive(et, j);
+    if (j > last)
+        last = conj_tail(t, et, j, last);
+    else if (j < first)
+        first = conj_head(t, et, first);
     if (j > last) {
         if (j - last > ROLE_WINDOW || someone_between(t, et, last, j))
             return -1;

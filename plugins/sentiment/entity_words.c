@@ -113,6 +113,7 @@ static const char *const determiners[] = {"a", "an", "the", "this", "that", "the
 static const char *const tell_words[] = {"tell", "tells", "told", "telling"};
 static const char *const setting_words[] = {"with", "in", "from", "for", "by"};
 static const char *const who_words[] = {"who", "whose"};
+static const char *const and_words[] = {"and", "or", "&"};
 static const char *const adverbs[] = {"not", "never", "also", "just", "already", "being", "been", "then",
                                       "n't", "even", "all", "both"};
 
@@ -130,7 +131,8 @@ int ew_add_grammar(entity_words *t, tp_error *err)
                   {determiners, sizeof determiners / sizeof *determiners, EW_DET},
                   {tell_words, sizeof tell_words / sizeof *tell_words, EW_TELL},
                   {setting_words, sizeof setting_words / sizeof *setting_words, EW_SETTING},
-                  {who_words, sizeof who_words / sizeof *who_words, EW_WHO}};
+                  {who_words, sizeof who_words / sizeof *who_words, EW_WHO},
+                  {and_words, sizeof and_words / sizeof *and_words, EW_AND}};
     for (size_t g = 0; g < sizeof groups / sizeof *groups; g++)
         for (size_t i = 0; i < groups[g].n; i++) {
             ew_entry *e = intern(t, groups[g].words[i], strlen(groups[g].words[i]), err);

@@ -42,7 +42,8 @@ enum {
     EW_DET = 1u << 9,        /* a determiner: what follows is a noun ("a shot", "his attack") */
     EW_TELL = 1u << 10,      /* "told", "tells": whom it is told to listens, does not speak */
     EW_SETTING = 1u << 11,   /* with, in, from, for, by: who follows is the setting, not a party */
-    EW_WHO = 1u << 12        /* "who", "whose": the clause it opens is about the name before it */
+    EW_WHO = 1u << 12,       /* "who", "whose": the clause it opens is about the name before it */
+    EW_AND = 1u << 13        /* "and", "or": joins names that play one part ("X and Y won") */
 };
 
 typedef struct ew_entry {

@@ -446,6 +446,13 @@ START_TEST(entity_roles_doer_and_object)
      * no shooting ("shot" is no VADER word either) */
     two_people("{}", "Alvira took a shot at the plan. Quillan shot the messenger.", &a, &q);
     ck_assert_msg(a == 0 && q < -0.05, "a shot, shot: %.4f %.4f", a, q);
+    /* names joined by "and" play one part: each is the object, each the doer */
+    two_people("{}", "Joy Harlow beat Alvira and Quillan in the vote.", &a, &q);
+    ck_assert_msg(a < -0.05 && q < -0.05, "beat Alvira and Quillan: %.4f %.4f", a, q);
+    two_people("{}", "Alvira and Quillan defeated Joy Harlow in the vote.", &a, &q);
+    ck_assert_msg(a > 0.05 && q > 0.05, "Alvira and Quillan defeated: %.4f %.4f", a, q);
+    two_people("{}", "Alvira mourned the murder of Joy Harlow and Quillan.", &a, &q);
+    ck_assert_msg(q == 0, "the murder of Joy Harlow and Quillan: %.4f", q);
     /* without the data file, the verbs are plain VADER words again */
     two_people("{\"entity_words\": \"\"}", "Alvira defeated Quillan in the vote.", &a, &q);
     ck_assert_msg(a < -0.05 && q < -0.05, "no entity words: %.4f %.4f", a, q);
