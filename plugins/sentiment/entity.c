@@ -137,11 +137,17 @@ static int capitalized(const char *text, const vtok *t)
     return b < e && text[b] >= 'A' && text[b] <= 'Z';
 }
 
-/* Does the token start its sentence (the unit's first, or after a full
- * stop or a colon)? */
+/* Does the token start its sentence: the unit's first, or after a full
+ * stop, a question or exclamation mark or a colon (which the tokenizer
+ * stripped from the token before: they lie between the two)? */
 static int sentence_initial(const char *text, const vtok *t, size_t i)
 {
-    return i == 0 || (t[i - 1].flags & VT_STOP) || (t[i - 1].end > t[i - 1].start && text[t[i - 1].end - 1] == ':');
+    if (i == 0)
+        return 1;
+    for (size_t k = t[i - 1].end; k < t[i].start; k++)
+        if (text[k] == '.' || text[k] == '!' || text[k] == '?' || text[k] == ':')
+            return 1;
+    return 0;
 }
 
 /* Inside a sentence, a capitalized word next to another capitalized word

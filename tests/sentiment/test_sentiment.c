@@ -671,6 +671,8 @@ START_TEST(entity_name_words_do_not_judge)
     /* the first word of a sentence is capitalized anyway */
     two_people("{}", "Wonderful Quillan met the new members of the board and Alvira.", &a, &q);
     ck_assert_msg(q > 0.05, "sentence start %.4f", q);
+    two_people("{}", "Alvira told the board: Wonderful Quillan met the new members.", &a, &q);
+    ck_assert_msg(q > 0.05, "after a colon %.4f", q);
     /* in a headline most words are capitalized: they are words */
     two_people("{}", "Alvira Says Quillan Had A Wonderful Day", &a, &q);
     ck_assert_msg(q > 0.05, "headline %.4f", q);
