@@ -334,6 +334,8 @@ static int verb_reading(const entity_tok *et, size_t k)
  * the doer with "by". */
 static int part_in(const vtok *t, const entity_tok *et, size_t j, size_t first, size_t last, uint8_t *cls)
 {
+    if (j < first)
+        first = conj_head(t, et, first);
     *cls = et[j].noun;
     if (et[j].noun) {
         /* "X's victory", "X's critics": the possessor plays the part the
@@ -343,9 +345,8 @@ static int part_in(const vtok *t, const entity_tok *et, size_t j, size_t first, 
          * as the possessive does ("the victory of X", "a defeat for X"). */
         if (j > last && j - last <= 2 && et[last].possessive && !someone_between(t, et, last, j))
             return et[j].owner;
-        size_t head = conj_head(t, et, first);
-        if (j < head && head - j <= NOUN_WINDOW && j + 1 < head && (et[j + 1].flags & EW_PREP) &&
-            !someone_between(t, et, j + 1, head))
+        if (j < first && first - j <= NOUN_WINDOW && j + 1 < first && (et[j + 1].flags & EW_PREP) &&
+            !someone_between(t, et, j + 1, first))
             return (et[j + 1].flags & EW_OF_FOR) && (et[j].noun == ER_WIN || et[j].noun == ER_LOSE) ? et[j].owner
                                                                                                    : PATIENT;
         if (!et[j].role)
@@ -357,8 +358,6 @@ static int part_in(const vtok *t, const entity_tok *et, size_t j, size_t first, 
     int pass = passive(et, j);
     if (j > last)
         last = conj_tail(t, et, j, last);
-    else if (j < first)
-        first = conj_head(t, et, first);
     if (j > last) {
         if (j - last > ROLE_WINDOW || someone_between(t, et, last, j))
             return -1;
